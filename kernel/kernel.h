@@ -1,0 +1,57 @@
+#pragma once
+
+#include "base/result.h"
+#include "base/string.h"
+#include "mm/memory_manager.h"
+#include "proc/process.h"
+#include "random/chacha20.h"
+#include "signal/signals.h"
+#include "time/clock.h"
+#include "vfs/fd_table.h"
+#include "vfs/vfs.h"
+
+namespace zeroos {
+
+// Everything a run is a function of, besides the program and its inputs.
+struct BootConfig {
+    u64 seed = 0; // --seed: the ChaCha20 key for getrandom, /dev/urandom, AT_RANDOM
+    i64 epoch_seconds = 0; // --epoch: CLOCK_REALTIME at boot
+    const char* program_path = ""; // what /proc/self/exe points to
+    bool unsupported_returns_enosys = false; // --on-unsupported=enosys
+    u32 max_fds = 1024; // RLIMIT_NOFILE
+};
+
+// The whole kernel state of one guest. A platform boots exactly one and feeds it syscalls through
+// dispatch_syscall (syscall.h); unit tests make a fresh one per test.
+class Kernel {
+public:
+    Kernel() = default;
+    Kernel(const Kernel&) = delete;
+    Kernel& operator=(const Kernel&) = delete;
+
+    // Requires the kernel heap to be initialised (kernel_heap().init) and the platform ready.
+    ErrorOr<void> boot(const BootConfig&);
+
+    const BootConfig& config() const { return config_; }
+    const char* program_path() const { return program_path_.c_str(); }
+    ProcessState& process() { return process_; }
+    VirtualClock& clock() { return clock_; }
+    ChaCha20Stream& random() { return random_; }
+    MemoryManager& memory() { return memory_; }
+    Vfs& vfs() { return vfs_; }
+    FdTable& fds() { return fds_; }
+    SignalState& signals() { return signals_; }
+
+private:
+    BootConfig config_;
+    String program_path_;
+    ProcessState process_;
+    VirtualClock clock_;
+    ChaCha20Stream random_;
+    MemoryManager memory_;
+    Vfs vfs_;
+    FdTable fds_;
+    SignalState signals_;
+};
+
+} // namespace zeroos

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "base/result.h"
+#include "uaccess.h"
+
+namespace zeroos {
+
+class Kernel;
+
+// The six raw argument registers of one system call. Handlers narrow each one explicitly to the
+// type the Linux prototype gives it: an `int` argument is the low 32 bits of its register, whatever
+// the guest left in the upper half.
+struct SyscallArgs {
+    u64 raw[6] = {};
+
+    int fd(size_t i) const { return static_cast<int>(static_cast<u32>(raw[i])); }
+    int int32(size_t i) const { return static_cast<int>(static_cast<u32>(raw[i])); }
+    u32 uint32(size_t i) const { return static_cast<u32>(raw[i]); }
+    i64 int64(size_t i) const { return static_cast<i64>(raw[i]); }
+    u64 uint64(size_t i) const { return raw[i]; }
+    size_t size(size_t i) const { return static_cast<size_t>(raw[i]); }
+    template<typename T> UserPtr<T> pointer(size_t i) const { return UserPtr<T>(raw[i]); }
+};
+
+using SyscallResult = ErrorOr<long>;
+using SyscallHandler = SyscallResult (*)(Kernel&, const SyscallArgs&);
+
+enum class SyscallGroup { core, vfs, mm, time, random, proc, signal, threads };
+enum class SyscallSupport { IMPLEMENTED, QUIET_ENOSYS, FAILFAST };
+
+struct SyscallInfo {
+    long number; // asm-generic
+    const char* name;
+    SyscallGroup group;
+    SyscallSupport support;
+    SyscallHandler handler; // null unless IMPLEMENTED
+    const char* arguments; // "kind name, ..." as in syscalls.def
+};
+
+// Declarations of every implemented handler, derived from syscalls.def.
+#define ZEROOS_DECLARE_IMPLEMENTED(name) SyscallResult sys_##name(Kernel&, const SyscallArgs&);
+#define ZEROOS_DECLARE_QUIET_ENOSYS(name)
+#define ZEROOS_DECLARE_FAILFAST(name)
+#define SYSCALL(number, name, group, support, arguments) ZEROOS_DECLARE_##support(name)
+#include "syscalls.def"
+#undef SYSCALL
+
+// The list entry for a generic syscall number, or nullptr when ZeroOS has never heard of it.
+const SyscallInfo* syscall_info(long number);
+const SyscallInfo* syscall_info_by_name(const char* name);
+// The whole list, in number order (for docs/syscalls.md and the trace decoder).
+const SyscallInfo* syscall_list(size_t& count);
+
+// One stopped system call, as an architecture shim hands it to the kernel.
+struct SyscallRequest {
+    long number; // asm-generic numbering
+    SyscallArgs args;
+    u64 pc; // guest pc of the trapping instruction, for reports
+    const char* arch_name = nullptr; // the architecture's own name for the call, if it differs
+};
+
+// What the platform must do after a syscall: give the guest `value` in its return register, or end
+// the run (the kernel's ProcessState then says how).
+struct SyscallOutcome {
+    enum class Kind { Return, Exit };
+    Kind kind;
+    long value;
+};
+
+// The kernel's single entry point: looks the call up, runs its handler, converts errors to -errno
+// (the one place this happens) and applies the fail-fast rule.
+SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
+
+// Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
+// call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call
+// answers -ENOSYS instead (after the same line, once per call name).
+SyscallOutcome fail_unsupported(Kernel&, const SyscallRequest&, const char* name, const char* arguments, const char* detail);
+
+} // namespace zeroos

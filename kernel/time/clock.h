@@ -1,0 +1,22 @@
+#pragma once
+
+#include "base/types.h"
+
+namespace zeroos {
+
+// The virtual clock: CLOCK_REALTIME starts at --epoch, CLOCK_MONOTONIC at 0, and both advance
+// only when the guest sleeps. Nothing of the host's time ever reaches it.
+class VirtualClock {
+public:
+    void init(i64 epoch_seconds);
+
+    u64 monotonic_ns() const { return monotonic_ns_; }
+    i64 realtime_ns() const { return epoch_ns_ + static_cast<i64>(monotonic_ns_); }
+    void advance(u64 nanoseconds) { monotonic_ns_ += nanoseconds; }
+
+private:
+    i64 epoch_ns_ = 0;
+    u64 monotonic_ns_ = 0;
+};
+
+} // namespace zeroos

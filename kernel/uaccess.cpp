@@ -1,0 +1,22 @@
+#include "uaccess.h"
+
+namespace zeroos {
+
+ErrorOr<void> copy_path_allow_empty(PathBuffer& path, UserPtr<const char> source)
+{
+    long length = platform::strncpy_from_user(path.bytes, source.address(), sizeof(path.bytes));
+    if (length < 0)
+        return Error::from_errno(static_cast<int>(-length));
+    path.length = static_cast<size_t>(length);
+    return {};
+}
+
+ErrorOr<void> copy_path_from_user(PathBuffer& path, UserPtr<const char> source)
+{
+    TRY(copy_path_allow_empty(path, source));
+    if (path.length == 0)
+        return Error::from_errno(ENOENT);
+    return {};
+}
+
+} // namespace zeroos

@@ -1,0 +1,7 @@
+#include "vfs/vfs.h"
+
+namespace zeroos {
+
+ErrorOr<void> Vfs::init(Kernel&) { return {}; }
+
+} // namespace zeroos

@@ -1,0 +1,110 @@
+#include "entry.h"
+
+#include "base/memory.h"
+#include "kernel.h"
+
+namespace zeroos::x86_64 {
+
+namespace {
+
+    enum class How { NONE, DIRECT, ADAPTER };
+
+    struct Entry {
+        const char* name = nullptr;
+        How how = How::NONE;
+        long generic_number = -1;
+    };
+
+    constexpr bool same_name(const char* a, const char* b)
+    {
+        while (*a && *a == *b)
+            ++a, ++b;
+        return *a == *b;
+    }
+
+    struct GenericName {
+        long number;
+        const char* name;
+    };
+    constexpr GenericName kGenericNames[] = {
+#define SYSCALL(number, name, group, support, arguments) { number, #name },
+#include "syscalls.def"
+#undef SYSCALL
+    };
+
+    constexpr long generic_number_of(const char* name)
+    {
+        for (const auto& generic : kGenericNames)
+            if (same_name(generic.name, name))
+                return generic.number;
+        return -1;
+    }
+
+    constexpr long kTableSize = 512;
+
+    struct Table {
+        Entry entries[kTableSize];
+    };
+
+    constexpr Table build_table()
+    {
+        Table table {};
+#define X86_SYSCALL(number, name, how) table.entries[number] = Entry { #name, How::how, generic_number_of(#name) };
+#include "x86_64_syscalls.def"
+#undef X86_SYSCALL
+        return table;
+    }
+
+    constexpr Table kTable = build_table();
+
+    constexpr bool direct_entries_resolve()
+    {
+        for (const auto& entry : kTable.entries)
+            if (entry.how == How::DIRECT && entry.generic_number < 0)
+                return false;
+        return true;
+    }
+    static_assert(direct_entries_resolve(), "a DIRECT x86-64 entry names no generic syscall");
+
+} // namespace
+
+const char* syscall_name(long x86_number)
+{
+    if (x86_number < 0 || x86_number >= kTableSize)
+        return nullptr;
+    return kTable.entries[x86_number].name;
+}
+
+SyscallOutcome serve_syscall(Kernel& kernel, Registers& registers)
+{
+    long number = static_cast<long>(registers.orig_rax);
+    SyscallRequest request;
+    request.number = -1;
+    request.args.raw[0] = registers.rdi;
+    request.args.raw[1] = registers.rsi;
+    request.args.raw[2] = registers.rdx;
+    request.args.raw[3] = registers.r10;
+    request.args.raw[4] = registers.r8;
+    request.args.raw[5] = registers.r9;
+    request.pc = registers.rip - 2; // rip is past the two-byte `syscall` instruction
+
+    SyscallOutcome outcome;
+    const Entry* entry = (number >= 0 && number < kTableSize) ? &kTable.entries[number] : nullptr;
+    if (entry && entry->how == How::DIRECT) {
+        request.number = entry->generic_number;
+        outcome = dispatch_syscall(kernel, request);
+    } else if (entry && entry->how == How::ADAPTER) {
+        outcome = serve_legacy(kernel, registers, number, request);
+    } else {
+        // Out of range numbers (the x32 bit included) and calls ZeroOS does not serve.
+        request.number = number;
+        const char* name = entry ? entry->name : nullptr;
+        outcome = fail_unsupported(kernel, request, name, name ? "hex arg0, hex arg1, hex arg2, hex arg3, hex arg4, hex arg5" : nullptr,
+            name ? nullptr : "no such x86-64 system call");
+    }
+    if (outcome.kind == SyscallOutcome::Kind::Return)
+        registers.rax = static_cast<u64>(outcome.value);
+    return outcome;
+}
+
+} // namespace zeroos::x86_64

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "regs.h"
+#include "syscalls.h"
+
+namespace zeroos::x86_64 {
+
+// Serves the syscall a stopped x86-64 guest is making: orig_rax holds the number, rdi, rsi, rdx,
+// r10, r8, r9 the arguments. Puts the result in rax (unless the run ends) and may change fs_base
+// (arch_prctl). The caller writes the registers back.
+SyscallOutcome serve_syscall(Kernel&, Registers&);
+
+// The x86-64 name of a syscall number, or nullptr.
+const char* syscall_name(long x86_number);
+
+// The legacy calls (open, stat, dup2, poll...) rewritten onto generic ones; legacy.cpp.
+SyscallOutcome serve_legacy(Kernel&, Registers&, long x86_number, const SyscallRequest& as_called);
+
+} // namespace zeroos::x86_64
