@@ -1,0 +1,40 @@
+#pragma once
+
+#include "base/result.h"
+
+// What a platform does with the file system outside of guest syscalls: filling it from declared
+// host channels at boot (--mount, --rootfs, the RISC-V input tape) and reading changed files back
+// at exit (--mount ...:rw). Paths are absolute guest paths.
+namespace zeroos {
+
+class Kernel;
+
+// Creates `path` and any missing parents as directories (mode 0755).
+ErrorOr<void> vfs_make_directories(Kernel&, const char* path);
+// Creates, or replaces, a regular file with these contents.
+ErrorOr<void> vfs_create_file(Kernel&, const char* path, const void* data, size_t size, u32 mode);
+ErrorOr<void> vfs_create_symlink(Kernel&, const char* path, const char* target);
+// Every write, create, remove or rename under the directory `path` fails with EROFS from now on.
+ErrorOr<void> vfs_mark_read_only(Kernel&, const char* path);
+// Unpacks a ustar or GNU tar archive into `directory` (created if missing). Rejects names that
+// would leave `directory` ("..", absolute link targets are kept as they are: they resolve inside
+// the guest's file system).
+ErrorOr<void> vfs_import_tar(Kernel&, const void* archive, size_t size, const char* directory);
+// Everything imported so far counts as unmodified; later guest changes mark entries modified.
+void vfs_clear_modified(Kernel&);
+
+enum class NodeKind { Directory, RegularFile, Symlink, Other };
+struct TreeEntry {
+    const char* relative_path; // relative to the walked directory, no leading '/'
+    NodeKind kind;
+    u32 mode; // permission bits
+    u64 size;
+    bool modified; // created or written by the guest since vfs_clear_modified
+};
+using TreeVisitor = void (*)(void* context, const TreeEntry&);
+// Visits every entry below `directory`, parents before children, in name order.
+ErrorOr<void> vfs_walk(Kernel&, const char* directory, TreeVisitor, void* context);
+ErrorOr<size_t> vfs_read_file(Kernel&, const char* path, u64 offset, void* buffer, size_t length);
+ErrorOr<size_t> vfs_read_link(Kernel&, const char* path, char* buffer, size_t capacity);
+
+} // namespace zeroos
