@@ -1,0 +1,35 @@
+# Static x86-64 guests, built with both C libraries ZeroOS supports on the host:
+#   NAME-glibc  with the system compiler and -static
+#   NAME-musl   with musl-gcc -static (C only: Debian ships no C++ library built for musl)
+find_program(ZEROOS_MUSL_GCC musl-gcc REQUIRED)
+
+function(zeroos_add_guest name)
+  cmake_parse_arguments(GUEST "C_ONLY" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
+  if(NOT GUEST_OUTPUT_DIRECTORY)
+    set(GUEST_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+  endif()
+  add_executable(${name}-glibc ${GUEST_SOURCES})
+  target_link_options(${name}-glibc PRIVATE -static)
+  target_link_libraries(${name}-glibc PRIVATE ${GUEST_LIBRARIES})
+  set_target_properties(${name}-glibc PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${GUEST_OUTPUT_DIRECTORY})
+
+  set(c_sources "")
+  foreach(source ${GUEST_SOURCES})
+    if(source MATCHES "\\.c$")
+      list(APPEND c_sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    endif()
+  endforeach()
+  if(c_sources)
+    set(libraries "")
+    foreach(library ${GUEST_LIBRARIES})
+      list(APPEND libraries -l${library})
+    endforeach()
+    add_custom_command(
+      OUTPUT ${GUEST_OUTPUT_DIRECTORY}/${name}-musl
+      COMMAND ${ZEROOS_MUSL_GCC} -static -O2 -g -Wall -Wextra -Werror -o ${GUEST_OUTPUT_DIRECTORY}/${name}-musl ${c_sources} ${libraries}
+      DEPENDS ${c_sources}
+      COMMENT "musl-gcc ${name}-musl"
+      VERBATIM)
+    add_custom_target(${name}-musl-build ALL DEPENDS ${GUEST_OUTPUT_DIRECTORY}/${name}-musl)
+  endif()
+endfunction()

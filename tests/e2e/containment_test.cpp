@@ -1,0 +1,105 @@
+// Bad pointers, unsupported calls, 32-bit gates, host files: the guest is stopped or answered, the
+// tracer survives, nothing of the host leaks in.
+#include "process.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+TEST_CASE("bad guest pointers give EFAULT and the tracer keeps serving")
+{
+    auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
+    auto run = run_zeroos({ guest_path("bad_pointers-" + libc) });
+    CHECK(run.err == "");
+    CHECK(run.status == 0);
+    CHECK(run.out ==
+        "write from NULL: EFAULT\n"
+        "write from kernel half: EFAULT\n"
+        "openat bad path: EFAULT\n"
+        "stat into bad buffer: EFAULT\n"
+        "clock_gettime into bad buffer: EFAULT\n"
+        "getrandom into bad buffer: EFAULT\n"
+        "uname into bad buffer: EFAULT\n"
+        "pipe2 into bad buffer: EFAULT\n"
+        "pipe after faults: ok\n"
+        "read past the end of a mapping: EFAULT\n"
+        "read into a good buffer: 16\n"
+        "still alive\n");
+}
+
+TEST_CASE("an unsupported syscall stops the guest with one line naming it")
+{
+    auto run = run_zeroos({ guest_path("unsupported-musl") });
+    CHECK(run.status == 70);
+    CHECK(run.out == "before\n");
+    CHECK(run.err.rfind("zeroos: unsupported syscall io_setup(", 0) == 0);
+    CHECK(run.err.find(" at pc 0x") != std::string::npos);
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+}
+
+TEST_CASE("--on-unsupported=enosys lets the guest carry on")
+{
+    auto run = run_zeroos({ "--on-unsupported=enosys", guest_path("unsupported-musl") });
+    CHECK(run.status == 0);
+    CHECK(run.out == "before\nafter: -1\n");
+    CHECK(run.err.find("io_setup") != std::string::npos);
+}
+
+TEST_CASE("a 32-bit int 0x80 system call never reaches the host")
+{
+    auto run = run_zeroos({ guest_path("int80-glibc") });
+    CHECK(run.status == 70);
+    CHECK(run.out == "trying int 0x80\n");
+    CHECK(run.err.find("int 0x80") != std::string::npos);
+}
+
+TEST_CASE("host files are invisible unless mounted")
+{
+    auto run = run_zeroos({ guest_path("files-musl"), "cat", "/etc/passwd" });
+    CHECK(run.status == 1);
+    CHECK(run.out == "open: ENOENT\n");
+    // The user is told once which --mount would make the path visible.
+    CHECK(run.err.find("--mount") != std::string::npos);
+}
+
+TEST_CASE("--mount copies a host tree in; :ro refuses writes, :rw writes back at exit")
+{
+    TemporaryDirectory directory;
+    write_host_file(directory.path() + "/a.txt", "alpha\n");
+    write_host_file(directory.path() + "/b.txt", "beta\n");
+
+    auto listing = run_zeroos({ "--mount", directory.path() + ":/data", guest_path("files-musl"), "ls", "/data" });
+    CHECK(listing.out == ".\n..\na.txt\nb.txt\n");
+
+    auto read = run_zeroos({ "--mount", directory.path() + ":/data:ro", guest_path("files-glibc"), "cat", "/data/a.txt" });
+    CHECK(read.out == "alpha\n");
+    CHECK(read.status == 0);
+
+    auto refused = run_zeroos({ "--mount", directory.path() + ":/data:ro", guest_path("files-musl"), "write", "/data/a.txt", "changed" });
+    CHECK(refused.out == "open: EROFS\n");
+    CHECK(read_host_file(directory.path() + "/a.txt") == "alpha\n");
+
+    auto written = run_zeroos({ "--mount", directory.path() + ":/data:rw", guest_path("files-musl"), "write", "/data/a.txt", "changed" });
+    CHECK(written.status == 0);
+    CHECK(read_host_file(directory.path() + "/a.txt") == "changed");
+    CHECK(read_host_file(directory.path() + "/b.txt") == "beta\n");
+}
+
+TEST_CASE("writes to the guest file system never reach the host")
+{
+    TemporaryDirectory directory;
+    auto run = run_zeroos({ guest_path("files-musl"), "write", directory.path() + "/leak.txt", "secret" });
+    CHECK(run.out == "open: ENOENT\n");
+    auto inside = run_zeroos({ guest_path("files-musl"), "write", "/tmp/inside.txt", "stays in the guest" });
+    CHECK(inside.status == 0);
+    CHECK_FALSE(std::filesystem::exists("/tmp/inside.txt"));
+}
+
+TEST_CASE("the guest starts with an empty environment plus --env, in / of its own file system")
+{
+    auto run = run_zeroos({ "--env", "GREETING=hello", "--env", "EMPTY=", "/bin/busybox", "env" });
+    CHECK(run.status == 0);
+    CHECK(run.out == "GREETING=hello\nEMPTY=\n");
+    auto cwd = run_zeroos({ "/bin/busybox", "pwd" });
+    CHECK(cwd.out == "/\n");
+}

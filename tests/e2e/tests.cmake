@@ -1,0 +1,11 @@
+# End-to-end tests: real guests under build/bin/zeroos-run, compared with their native runs.
+add_subdirectory(${CMAKE_CURRENT_LIST_DIR}/../guests ${CMAKE_BINARY_DIR}/tests/guests)
+
+file(GLOB ZEROOS_E2E_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
+add_executable(e2e-tests ${ZEROOS_E2E_SOURCES})
+target_link_libraries(e2e-tests PRIVATE Catch2::Catch2)
+target_compile_definitions(e2e-tests PRIVATE
+  ZEROOS_RUN="$<TARGET_FILE:zeroos-run>"
+  ZEROOS_EXAMPLES_DIR="${ZEROOS_EXAMPLES_DIR}"
+  ZEROOS_GUESTS_DIR="${ZEROOS_GUESTS_DIR}")
+catch_discover_tests(e2e-tests TEST_PREFIX "e2e: ")

@@ -1,0 +1,52 @@
+// Reads and writes files given on the command line: `files cat PATH`, `files write PATH TEXT`,
+// `files ls DIR`. Prints errors as errno names, so tests can check EROFS, ENOENT...
+#define _GNU_SOURCE
+#include <dirent.h>
+#include "errno_name.h"
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int fail(const char* what)
+{
+    printf("%s: %s\n", what, errno_name(errno));
+    return 1;
+}
+
+int main(int argc, char** argv)
+{
+    if (argc < 3)
+        return 2;
+    if (strcmp(argv[1], "cat") == 0) {
+        int fd = open(argv[2], O_RDONLY);
+        if (fd < 0)
+            return fail("open");
+        char buffer[4096];
+        ssize_t n;
+        while ((n = read(fd, buffer, sizeof buffer)) > 0)
+            fwrite(buffer, 1, (size_t)n, stdout);
+        return n < 0 ? fail("read") : 0;
+    }
+    if (strcmp(argv[1], "write") == 0 && argc > 3) {
+        int fd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd < 0)
+            return fail("open");
+        if (write(fd, argv[3], strlen(argv[3])) < 0)
+            return fail("write");
+        return close(fd) < 0 ? fail("close") : 0;
+    }
+    if (strcmp(argv[1], "ls") == 0) {
+        DIR* dir = opendir(argv[2]);
+        if (!dir)
+            return fail("opendir");
+        struct dirent** names;
+        closedir(dir);
+        int count = scandir(argv[2], &names, NULL, alphasort);
+        for (int i = 0; i < count; ++i)
+            printf("%s\n", names[i]->d_name);
+        return 0;
+    }
+    return 2;
+}
