@@ -36,13 +36,20 @@ namespace {
         return {};
     }
 
-    // Reads the file into the fresh mapping; bytes past the end of file stay zero.
+    // Reads the file into the fresh mapping; bytes past the end of file stay zero. On failure the
+    // mapping goes away again.
     ErrorOr<void> fill_from_file(Kernel& kernel, int fd, u64 address, u64 length, u64 offset)
     {
-        auto read = vfs_pread_to_user(kernel, fd, UserPtr<void>(address), static_cast<size_t>(length), offset);
-        if (read.is_error()) {
-            (void)kernel.memory().unmap(address, length);
-            return read.error();
+        u64 done = 0;
+        while (done < length) {
+            auto read = vfs_pread_to_user(kernel, fd, UserPtr<void>(address + done), static_cast<size_t>(length - done), offset + done);
+            if (read.is_error()) {
+                (void)kernel.memory().unmap(address, length);
+                return read.error();
+            }
+            if (read.value() <= 0)
+                break;
+            done += static_cast<u64>(read.value());
         }
         return {};
     }

@@ -267,3 +267,20 @@ TEST_CASE("a private file mapping reaches the vfs read seam")
     f.call("mmap", 0, kPage, PROT_READ, MAP_PRIVATE, 3, 0);
     CHECK(f.kernel().memory().free_bytes() == fake::kArenaSize);
 }
+
+TEST_CASE("mprotect records protections per page range and merges them back")
+{
+    KernelFixture f;
+    long address = map(f, 4 * kPage);
+    auto& mappings = f.kernel().memory().mappings();
+    size_t before = mappings.count();
+    CHECK(f.call("mprotect", address + kPage, kPage, PROT_READ) == 0);
+    REQUIRE(mappings.find(address + kPage) != nullptr);
+    CHECK(mappings.find(address + kPage)->prot == PROT_READ);
+    CHECK(mappings.find(address)->prot == kRw);
+    CHECK(mappings.find(address + 2 * kPage)->prot == kRw);
+    CHECK(mappings.count() == before + 2);
+    CHECK(f.call("mprotect", address + kPage, kPage, kRw) == 0);
+    CHECK(mappings.count() == before);
+    CHECK(mappings.find(address)->end == uint64_t(address) + 4 * kPage);
+}
