@@ -27,20 +27,25 @@ namespace {
 
 } // namespace
 
+// Linux's order of checks: the new limit is read first (EFAULT), then the target (ESRCH), then
+// the resource (EINVAL).
 SyscallResult sys_prlimit64(Kernel& kernel, const SyscallArgs& args)
 {
     int pid = args.int32(0);
     int resource = args.int32(1);
-    auto new_limit = args.pointer<LinuxRlimit>(2);
-    auto old_limit = args.pointer<LinuxRlimit>(3);
-    TRY(check_resource(resource));
+    auto new_pointer = args.pointer<LinuxRlimit>(2);
+    auto old_pointer = args.pointer<LinuxRlimit>(3);
+    LinuxRlimit new_limit {};
+    if (!new_pointer.is_null())
+        new_limit = TRY(read_from_user(new_pointer));
     if (pid != 0 && pid != ProcessState::kPid)
         return Error::from_errno(ESRCH);
+    TRY(check_resource(resource));
     LinuxRlimit previous = kernel.process().limit(resource);
-    if (!new_limit.is_null())
-        TRY(set_limit(kernel, resource, TRY(read_from_user(new_limit))));
-    if (!old_limit.is_null())
-        TRY(write_to_user(old_limit, previous));
+    if (!new_pointer.is_null())
+        TRY(set_limit(kernel, resource, new_limit));
+    if (!old_pointer.is_null())
+        TRY(write_to_user(old_pointer, previous));
     return 0;
 }
 
