@@ -8,7 +8,8 @@ namespace zeroos {
 
 namespace {
 
-    // Copies guest memory to guest memory through a kernel bounce buffer.
+    // Copies guest memory to guest memory through a kernel bounce buffer, front to back, so it is
+    // also right for overlapping ranges when the destination is the lower one.
     ErrorOr<void> copy_within_guest(u64 destination, u64 source, u64 length)
     {
         constexpr size_t kLargeChunk = 64 * 1024;
@@ -131,6 +132,23 @@ ErrorOr<u64> MemoryManager::remap(u64 address, u64 old_length, u64 new_length, b
     }
     if (!may_move)
         return Error::from_errno(ENOMEM);
+    // mmap fills the arena from the top down, so the space above a mapping is usually taken but
+    // the space below is often free: slide down into it, which needs no second copy of the data.
+    if (grow_length <= address - arena_.base && allocator_.is_free(address - grow_length, grow_length)) {
+        u64 moved = address - grow_length;
+        TRY(allocator_.allocate_fixed(moved, grow_length));
+        // A forward copy to a lower address never overwrites bytes it has yet to read.
+        auto slid = copy_within_guest(moved, address, old_length);
+        if (!slid.is_error())
+            slid = clear_user(UserPtr<void>(moved + old_length), grow_length);
+        if (!slid.is_error())
+            slid = mappings_.add(moved, address, prot);
+        if (slid.is_error()) {
+            (void)allocator_.free(moved, grow_length);
+            return slid.error();
+        }
+        return moved;
+    }
     u64 moved = TRY(map_anywhere(new_length, prot));
     auto copied = copy_within_guest(moved, address, old_length);
     if (copied.is_error()) {

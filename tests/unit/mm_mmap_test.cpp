@@ -194,14 +194,32 @@ TEST_CASE("mremap grows in place, moves with MREMAP_MAYMOVE keeping the contents
     REQUIRE(map(f, kPage, kAnon | MAP_FIXED, address + 2 * kPage) > 0);
     CHECK(f.call("mremap", address, 2 * kPage, 4 * kPage, 0) == -ENOMEM);
     long moved = f.call("mremap", address, 2 * kPage, 4 * kPage, MREMAP_MAYMOVE);
-    REQUIRE(moved > 0);
-    CHECK(moved != address);
+    // The pages below were free: the mapping slid down into them.
+    CHECK(moved == address - long(2 * kPage));
     CHECK(host(moved)[0] == 0x42);
     CHECK(host(moved)[kPage - 1] == 0x42);
     CHECK(all_zero(moved + kPage, 3 * kPage));
-    CHECK(f.call("mprotect", address, kPage, PROT_READ) == -ENOMEM);
     CHECK(f.call("mremap", moved, 4 * kPage, kPage, 0) == moved);
     CHECK(f.call("mprotect", moved + kPage, kPage, PROT_READ) == -ENOMEM);
+}
+
+TEST_CASE("mremap copies to a new place when both neighbours are taken")
+{
+    KernelFixture f;
+    long above = map(f, kPage);
+    long address = map(f, kPage);
+    long below = map(f, kPage);
+    REQUIRE(above == address + long(kPage));
+    REQUIRE(below == address - long(kPage));
+    std::memset(host(address, kPage), 0x24, kPage);
+    long moved = f.call("mremap", address, kPage, 3 * kPage, MREMAP_MAYMOVE);
+    REQUIRE(moved > 0);
+    CHECK(moved != address);
+    CHECK(host(moved)[0] == 0x24);
+    CHECK(host(moved)[kPage - 1] == 0x24);
+    CHECK(all_zero(moved + kPage, 2 * kPage));
+    CHECK(f.call("mprotect", address, kPage, PROT_READ) == -ENOMEM);
+    CHECK(f.kernel().memory().free_bytes() == fake::kArenaSize - 5 * kPage);
 }
 
 TEST_CASE("mremap rejects bad requests")
