@@ -3,7 +3,8 @@
 #include "syscalls.h"
 
 // mprotect, madvise and msync. Memory outside the arena (the program image, the initial stack)
-// belongs to the platform: calls on it are accepted and change nothing.
+// belongs to the platform: calls on it change nothing, but unmapped pages there are still ENOMEM
+// (libunwind, for one, probes memory with msync).
 namespace zeroos {
 
 namespace {
@@ -50,6 +51,17 @@ namespace {
         return {};
     }
 
+    // Outside the arena only the platform knows what is mapped: ask it one byte per page.
+    ErrorOr<void> check_platform_memory(u64 start, u64 end)
+    {
+        for (u64 page = start; page < end; page += kPageSize) {
+            u8 probe;
+            if (copy_from_user(&probe, UserPtr<void>(page), 1).is_error())
+                return Error::from_errno(ENOMEM);
+        }
+        return {};
+    }
+
 } // namespace
 
 // Recorded, not enforced: the RISC-V target has no MMU to enforce it, and both targets must agree.
@@ -70,8 +82,10 @@ SyscallResult sys_mprotect(Kernel& kernel, const SyscallArgs& args)
     if ((prot & PROT_GROWSDOWN) && (prot & PROT_GROWSUP))
         return Error::from_errno(EINVAL);
     auto& memory = kernel.memory();
-    if (!memory.in_arena(address, length))
+    if (!memory.in_arena(address, length)) {
+        TRY(check_platform_memory(address, address + length));
         return 0;
+    }
     // No arena mapping grows down or up, which is what Linux requires for these bits.
     if (prot & (PROT_GROWSDOWN | PROT_GROWSUP))
         return Error::from_errno(memory.is_mapped(address, length) ? EINVAL : ENOMEM);
@@ -97,6 +111,7 @@ SyscallResult sys_madvise(Kernel& kernel, const SyscallArgs& args)
     if (!memory.in_arena(address, length)) {
         if (advice == MADV_DONTNEED)
             return Error::unsupported("madvise MADV_DONTNEED outside the guest arena is not supported");
+        TRY(check_platform_memory(address, address + length));
         return 0;
     }
     if (advice == MADV_DONTNEED)
@@ -119,8 +134,12 @@ SyscallResult sys_msync(Kernel& kernel, const SyscallArgs& args)
         return Error::from_errno(EINVAL);
     if (range_overflows(address, length))
         return Error::from_errno(ENOMEM);
-    if (length == 0 || !kernel.memory().in_arena(address, length))
+    if (length == 0)
         return 0;
+    if (!kernel.memory().in_arena(address, length)) {
+        TRY(check_platform_memory(address, address + length));
+        return 0;
+    }
     // Nothing to write back: no mapping is shared with a file.
     if (!kernel.memory().is_mapped(address, length))
         return Error::from_errno(ENOMEM);

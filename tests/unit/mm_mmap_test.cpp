@@ -243,8 +243,14 @@ TEST_CASE("mprotect, madvise and msync validate their arguments")
     CHECK(f.call("mprotect", address + 1, kPage, PROT_READ) == -EINVAL);
     CHECK(f.call("mprotect", address, kPage, 0x100) == -EINVAL);
     CHECK(f.call("mprotect", address, 0, PROT_READ) == 0);
-    // Outside the arena (the program image): accepted.
-    CHECK(f.call("mprotect", 0x400000, kPage, PROT_READ) == 0);
+    // Outside the arena (the program image, here the scratch region): accepted when mapped.
+    CHECK(f.call("mprotect", fake::kScratchBase, kPage, PROT_READ) == 0);
+    CHECK(f.call("mprotect", fake::kUnmapped, kPage, PROT_READ) == -ENOMEM);
+    CHECK(f.call("msync", fake::kScratchBase, 2 * kPage, MS_ASYNC) == 0);
+    CHECK(f.call("msync", fake::kUnmapped, kPage, MS_ASYNC) == -ENOMEM);
+    CHECK(f.call("msync", fake::kScratchBase + fake::kScratchSize - kPage, 2 * kPage, MS_ASYNC) == -ENOMEM);
+    CHECK(f.call("madvise", fake::kScratchBase, kPage, MADV_WILLNEED) == 0);
+    CHECK(f.call("madvise", fake::kUnmapped, kPage, MADV_WILLNEED) == -ENOMEM);
     CHECK(f.call("madvise", address, 2 * kPage, 1000) == -EINVAL);
     CHECK(f.call("madvise", address + 1, kPage, MADV_NORMAL) == -EINVAL);
     CHECK(f.call("madvise", address, 2 * kPage, MADV_WILLNEED) == 0);
