@@ -12,6 +12,7 @@ ErrorOr<void> Kernel::boot(const BootConfig& config)
     clock_.init(config.epoch_seconds);
     random_.init(config.seed);
     TRY(memory_.init(platform::guest_arena()));
+    process_.init(config_, memory_.arena().size);
     TRY(vfs_.init(*this));
     TRY(fds_.init(*this, config.max_fds));
     return {};

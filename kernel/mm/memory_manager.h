@@ -1,14 +1,50 @@
 #pragma once
 
 #include "base/result.h"
+#include "mm/mapping_list.h"
+#include "mm/range_allocator.h"
 #include "platform.h"
 
 namespace zeroos {
 
-// Guest memory: brk and mmap regions handed out from the platform's guest arena.
+// Guest memory: the brk heap and mmap regions, all carved from the platform's guest arena. The
+// break grows up from the arena base; mmap takes ranges from the top down. Protections are recorded
+// only: the RISC-V target has no MMU, so nothing could enforce them, and the host build must behave
+// the same.
 class MemoryManager {
 public:
     ErrorOr<void> init(platform::Region arena);
+
+    // brk(2): moves the break to `requested` when possible and returns the break in force, which is
+    // the old one on failure (Linux's convention; brk(0) asks for it).
+    u64 brk(u64 requested);
+
+    // An anonymous mapping of `length` bytes (page multiple) anywhere, zero-filled.
+    ErrorOr<u64> map_anywhere(u64 length, u32 prot);
+    // An anonymous mapping at exactly `address` (page-aligned, inside the arena). With `replace`,
+    // whatever was mapped there goes (MAP_FIXED); without, an overlap is EEXIST (MAP_FIXED_NOREPLACE).
+    ErrorOr<u64> map_fixed(u64 address, u64 length, u32 prot, bool replace);
+    // Unmaps whatever is mapped in [address, address + length) (page-aligned, inside the arena).
+    ErrorOr<void> unmap(u64 address, u64 length);
+    // mremap without MREMAP_FIXED: shrink, grow in place, or (with `may_move`) copy and move.
+    ErrorOr<u64> remap(u64 address, u64 old_length, u64 new_length, bool may_move);
+    ErrorOr<void> protect(u64 address, u64 length, u32 prot);
+
+    bool in_arena(u64 address, u64 length) const;
+    bool is_mapped(u64 address, u64 length) const { return length == 0 || mappings_.covers(address, address + length); }
+    platform::Region arena() const { return arena_; }
+    u64 free_bytes() const { return allocator_.free_bytes(); }
+    const MappingList& mappings() const { return mappings_; }
+
+private:
+    ErrorOr<void> take_zeroed(u64 address, u64 length, u32 prot);
+    ErrorOr<void> zero_and_record(u64 address, u64 length, u32 prot);
+
+    platform::Region arena_ {};
+    RangeAllocator allocator_;
+    MappingList mappings_;
+    u64 brk_start_ = 0;
+    u64 brk_ = 0;
 };
 
 } // namespace zeroos

@@ -1,6 +1,34 @@
 #include "proc/process.h"
 
+#include "base/memory.h"
+#include "kernel.h"
+
 namespace zeroos {
+
+void ProcessState::init(const BootConfig& config, u64 arena_size)
+{
+    for (auto& limit : limits_)
+        limit = { RLIM_INFINITY, RLIM_INFINITY };
+    limits_[RLIMIT_NOFILE] = { config.max_fds, config.max_fds };
+    limits_[RLIMIT_STACK] = { 8ull << 20, RLIM_INFINITY };
+    limits_[RLIMIT_AS] = { arena_size, arena_size };
+    limits_[RLIMIT_DATA] = { arena_size, arena_size };
+
+    // Linux names a task after the basename of the program it executed.
+    const char* path = config.program_path ? config.program_path : "";
+    const char* base = path;
+    for (const char* cursor = path; *cursor; ++cursor)
+        if (*cursor == '/')
+            base = cursor + 1;
+    set_name(base, str_length(base));
+}
+
+void ProcessState::set_name(const char* name, size_t length)
+{
+    length = min(length, kTaskNameLength - 1);
+    mem_set(name_, 0, sizeof(name_));
+    mem_copy(name_, name, length);
+}
 
 void ProcessState::exit(int status)
 {

@@ -1,13 +1,20 @@
 #pragma once
 
 #include "base/types.h"
+#include "proc/linux_abi.h"
 
 namespace zeroos {
+
+struct BootConfig;
 
 // Identity, limits and the end of the (single) ZeroOS process.
 class ProcessState {
 public:
     static constexpr int kPid = 1;
+    static constexpr int kMainTid = 1;
+
+    // Sets the limits and the task name from the boot configuration and the guest arena size.
+    void init(const BootConfig&, u64 arena_size);
 
     // exit_group: the run ends with `status & 0xff`.
     void exit(int status);
@@ -23,10 +30,32 @@ public:
     int termination_signal() const { return state_ == State::Signaled ? code_ : 0; }
     bool failed() const { return state_ == State::Failed; }
 
+    // Resource limits (RLIMIT_*; resource < RLIM_NLIMITS). The fd table should honour
+    // limit(RLIMIT_NOFILE).rlim_cur.
+    const LinuxRlimit& limit(int resource) const { return limits_[resource]; }
+    void set_limit(int resource, LinuxRlimit value) { limits_[resource] = value; }
+
+    // prctl PR_SET_NAME/PR_GET_NAME: at most 15 bytes and a NUL.
+    const char* name() const { return name_; }
+    void set_name(const char* name, size_t length);
+    bool dumpable() const { return dumpable_; }
+    void set_dumpable(bool value) { dumpable_ = value; }
+
+    // set_tid_address and set_robust_list, kept for the thread exit path.
+    u64 clear_child_tid() const { return clear_child_tid_; }
+    void set_clear_child_tid(u64 address) { clear_child_tid_ = address; }
+    u64 robust_list_head() const { return robust_list_head_; }
+    void set_robust_list(u64 head) { robust_list_head_ = head; }
+
 private:
     enum class State { Running, Exited, Signaled, Failed };
     State state_ = State::Running;
     int code_ = 0;
+    LinuxRlimit limits_[RLIM_NLIMITS] = {};
+    char name_[kTaskNameLength] = {};
+    bool dumpable_ = true;
+    u64 clear_child_tid_ = 0;
+    u64 robust_list_head_ = 0;
 };
 
 } // namespace zeroos

@@ -18,17 +18,14 @@ namespace {
 
 } // namespace
 
-// The RFC 8439 block function with a 256-bit key, a 64-bit block counter in words 12-13 and a
-// zero nonce: one keystream per seed, 2^70 bytes long.
-void chacha20_block(const u32 key[8], u64 counter, u8 out[64])
+// The RFC 8439 block function over the state words 12-15 (counter and nonce).
+static void chacha20_block_words(const u32 key[8], const u32 words12to15[4], u8 out[64])
 {
     u32 initial[16] = { 0x61707865, 0x3320646e, 0x79622d32, 0x6b206574 };
     for (int i = 0; i < 8; ++i)
         initial[4 + i] = key[i];
-    initial[12] = static_cast<u32>(counter);
-    initial[13] = static_cast<u32>(counter >> 32);
-    initial[14] = 0;
-    initial[15] = 0;
+    for (int i = 0; i < 4; ++i)
+        initial[12 + i] = words12to15[i];
     u32 state[16];
     mem_copy(state, initial, sizeof(state));
     for (int round = 0; round < 10; ++round) {
@@ -48,6 +45,20 @@ void chacha20_block(const u32 key[8], u64 counter, u8 out[64])
         out[4 * i + 2] = static_cast<u8>(word >> 16);
         out[4 * i + 3] = static_cast<u8>(word >> 24);
     }
+}
+
+// The stream's form: a 64-bit block counter in words 12-13 and a zero nonce, so one keystream per
+// seed, 2^70 bytes long.
+void chacha20_block(const u32 key[8], u64 counter, u8 out[64])
+{
+    const u32 words[4] = { static_cast<u32>(counter), static_cast<u32>(counter >> 32), 0, 0 };
+    chacha20_block_words(key, words, out);
+}
+
+void chacha20_block_rfc8439(const u32 key[8], u32 counter, const u32 nonce[3], u8 out[64])
+{
+    const u32 words[4] = { counter, nonce[0], nonce[1], nonce[2] };
+    chacha20_block_words(key, words, out);
 }
 
 void ChaCha20Stream::init(u64 seed)

@@ -8,6 +8,9 @@ namespace zeroos {
 // getrandom, /dev/urandom, /dev/random and AT_RANDOM all draw from it in call order.
 // One 64-byte block of the keystream for `key` at block `counter` (zero nonce).
 void chacha20_block(const u32 key[8], u64 counter, u8 out[64]);
+// The block function exactly as RFC 8439 states it (32-bit counter, 96-bit nonce as little-endian
+// words), for checking against the RFC's test vectors.
+void chacha20_block_rfc8439(const u32 key[8], u32 counter, const u32 nonce[3], u8 out[64]);
 
 class ChaCha20Stream {
 public:

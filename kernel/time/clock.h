@@ -12,9 +12,15 @@ public:
 
     u64 monotonic_ns() const { return monotonic_ns_; }
     i64 realtime_ns() const { return epoch_ns_ + static_cast<i64>(monotonic_ns_); }
-    void advance(u64 nanoseconds) { monotonic_ns_ += nanoseconds; }
+    // Saturates rather than wrapping, so no clock ever runs backwards.
+    void advance(u64 nanoseconds)
+    {
+        u64 limit = static_cast<u64>(kMaxNs - (epoch_ns_ > 0 ? epoch_ns_ : 0));
+        monotonic_ns_ = nanoseconds > limit - monotonic_ns_ ? limit : monotonic_ns_ + nanoseconds;
+    }
 
 private:
+    static constexpr i64 kMaxNs = static_cast<i64>(~u64(0) >> 1);
     i64 epoch_ns_ = 0;
     u64 monotonic_ns_ = 0;
 };

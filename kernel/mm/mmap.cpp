@@ -1,0 +1,143 @@
+#include "kernel.h"
+#include "mm/linux_abi.h"
+#include "syscalls.h"
+#include "vfs/file_io.h"
+
+// mmap, munmap and mremap over the guest arena. Mappings are copies: there is one process and no
+// MMU on the RISC-V target, so MAP_SHARED anonymous memory is the same as MAP_PRIVATE, and a
+// private file mapping is the file's bytes read into fresh memory.
+namespace zeroos {
+
+namespace {
+
+    constexpr u64 kMaxLength = u64(1) << 47; // beyond any arena; Linux's TASK_SIZE on x86-64
+
+    // Page-rounds `length`; 0 when it is 0 or too large to be an address range.
+    u64 page_length(u64 length)
+    {
+        if (length == 0 || length > kMaxLength)
+            return 0;
+        return align_up(length, kPageSize);
+    }
+
+    ErrorOr<void> check_mmap_flags(u32 flags, bool anonymous)
+    {
+        u32 type = flags & MAP_TYPE;
+        if (type != MAP_SHARED && type != MAP_PRIVATE && !(type == MAP_SHARED_VALIDATE && !anonymous))
+            return Error::from_errno(EINVAL);
+        if (flags & MAP_GROWSDOWN)
+            return Error::unsupported("mmap MAP_GROWSDOWN is not supported");
+        if (flags & MAP_HUGETLB)
+            return Error::unsupported("mmap MAP_HUGETLB is not supported");
+        if (flags & MAP_32BIT)
+            return Error::unsupported("mmap MAP_32BIT is not supported");
+        if (!anonymous && type != MAP_PRIVATE)
+            return Error::unsupported("mmap MAP_SHARED of a file is not supported (only private file mappings are copied)");
+        return {};
+    }
+
+    // Reads the file into the fresh mapping; bytes past the end of file stay zero. On failure the
+    // mapping goes away again.
+    ErrorOr<void> fill_from_file(Kernel& kernel, int fd, u64 address, u64 length, u64 offset)
+    {
+        u64 done = 0;
+        while (done < length) {
+            auto read = vfs_pread_to_user(kernel, fd, UserPtr<void>(address + done), static_cast<size_t>(length - done), offset + done);
+            if (read.is_error()) {
+                (void)kernel.memory().unmap(address, length);
+                return read.error();
+            }
+            if (read.value() <= 0)
+                break;
+            done += static_cast<u64>(read.value());
+        }
+        return {};
+    }
+
+} // namespace
+
+SyscallResult sys_mmap(Kernel& kernel, const SyscallArgs& args)
+{
+    u64 hint = args.uint64(0);
+    u64 requested_length = args.uint64(1);
+    u32 prot = args.uint32(2);
+    u32 flags = args.uint32(3);
+    int fd = args.fd(4);
+    u64 offset = args.uint64(5);
+    bool anonymous = flags & MAP_ANONYMOUS;
+
+    if (offset % kPageSize != 0 || requested_length == 0)
+        return Error::from_errno(EINVAL);
+    TRY(check_mmap_flags(flags, anonymous));
+    u64 length = page_length(requested_length);
+    if (length == 0)
+        return Error::from_errno(ENOMEM);
+    if (!anonymous && range_overflows(offset, length))
+        return Error::from_errno(EOVERFLOW);
+
+    auto& memory = kernel.memory();
+    u64 address;
+    if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+        if (hint % kPageSize != 0)
+            return Error::from_errno(EINVAL);
+        if (!memory.in_arena(hint, length))
+            return Error::unsupported("mmap MAP_FIXED outside the guest arena is not supported");
+        bool replace = !(flags & MAP_FIXED_NOREPLACE);
+        address = TRY(memory.map_fixed(hint, length, prot, replace));
+    } else {
+        // Hints are ignored: the arena decides where memory goes, the same way on every run.
+        address = TRY(memory.map_anywhere(length, prot));
+    }
+    if (!anonymous)
+        TRY(fill_from_file(kernel, fd, address, length, offset));
+    return static_cast<long>(address);
+}
+
+SyscallResult sys_munmap(Kernel& kernel, const SyscallArgs& args)
+{
+    u64 address = args.uint64(0);
+    u64 length = page_length(args.uint64(1));
+    if (address % kPageSize != 0 || length == 0 || range_overflows(address, length))
+        return Error::from_errno(EINVAL);
+    if (!kernel.memory().in_arena(address, length))
+        return Error::unsupported("munmap outside the guest arena is not supported");
+    TRY(kernel.memory().unmap(address, length));
+    return 0;
+}
+
+SyscallResult sys_mremap(Kernel& kernel, const SyscallArgs& args)
+{
+    u64 address = args.uint64(0);
+    u64 old_length = args.uint64(1);
+    u64 new_length = args.uint64(2);
+    u64 flags = args.uint64(3);
+
+    if (flags & ~u64(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
+        return Error::from_errno(EINVAL);
+    if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+        return Error::from_errno(EINVAL);
+    if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_length != new_length))
+        return Error::from_errno(EINVAL);
+    if (address % kPageSize != 0)
+        return Error::from_errno(EINVAL);
+    new_length = page_length(new_length);
+    if (new_length == 0)
+        return Error::from_errno(EINVAL);
+    if (flags & MREMAP_FIXED)
+        return Error::unsupported("mremap MREMAP_FIXED is not supported");
+    if (flags & MREMAP_DONTUNMAP)
+        return Error::unsupported("mremap MREMAP_DONTUNMAP is not supported");
+    if (old_length == 0)
+        return Error::unsupported("mremap with old_size 0 (duplicating a shared mapping) is not supported");
+    old_length = page_length(old_length);
+    if (old_length == 0)
+        return Error::from_errno(EFAULT);
+    if (!kernel.memory().in_arena(address, kPageSize))
+        return Error::unsupported("mremap outside the guest arena is not supported");
+    // Arena mappings end at the arena's end, so a longer old range cannot be one mapping.
+    if (!kernel.memory().in_arena(address, old_length))
+        return Error::from_errno(EFAULT);
+    return static_cast<long>(TRY(kernel.memory().remap(address, old_length, new_length, flags & MREMAP_MAYMOVE)));
+}
+
+} // namespace zeroos

@@ -1,0 +1,149 @@
+#include "kernel.h"
+#include "mm/linux_abi.h"
+#include "syscalls.h"
+
+// mprotect, madvise and msync. Memory outside the arena (the program image, the initial stack)
+// belongs to the platform: calls on it change nothing, but unmapped pages there are still ENOMEM
+// (libunwind, for one, probes memory with msync).
+namespace zeroos {
+
+namespace {
+
+    bool is_known_advice(int advice)
+    {
+        switch (advice) {
+        case MADV_NORMAL:
+        case MADV_RANDOM:
+        case MADV_SEQUENTIAL:
+        case MADV_WILLNEED:
+        case MADV_DONTNEED:
+        case MADV_FREE:
+        case MADV_REMOVE:
+        case MADV_DONTFORK:
+        case MADV_DOFORK:
+        case MADV_MERGEABLE:
+        case MADV_UNMERGEABLE:
+        case MADV_HUGEPAGE:
+        case MADV_NOHUGEPAGE:
+        case MADV_DONTDUMP:
+        case MADV_DODUMP:
+        case MADV_WIPEONFORK:
+        case MADV_KEEPONFORK:
+        case MADV_COLD:
+        case MADV_PAGEOUT:
+        case MADV_POPULATE_READ:
+        case MADV_POPULATE_WRITE:
+        case MADV_HWPOISON:
+            return true;
+        }
+        return false;
+    }
+
+    // Zeroes the mapped parts of [start, end) as MADV_DONTNEED does for private anonymous memory.
+    ErrorOr<void> zero_mapped(const MappingList& mappings, u64 start, u64 end)
+    {
+        for (size_t i = 0; i < mappings.count(); ++i) {
+            u64 from = max(start, mappings[i].start);
+            u64 to = min(end, mappings[i].end);
+            if (from < to)
+                TRY(clear_user(UserPtr<void>(from), to - from));
+        }
+        return {};
+    }
+
+    // Outside the arena only the platform knows what is mapped: ask it one byte per page.
+    ErrorOr<void> check_platform_memory(u64 start, u64 end)
+    {
+        for (u64 page = start; page < end; page += kPageSize) {
+            u8 probe;
+            if (copy_from_user(&probe, UserPtr<void>(page), 1).is_error())
+                return Error::from_errno(ENOMEM);
+        }
+        return {};
+    }
+
+} // namespace
+
+// Recorded, not enforced: the RISC-V target has no MMU to enforce it, and both targets must agree.
+SyscallResult sys_mprotect(Kernel& kernel, const SyscallArgs& args)
+{
+    u64 address = args.uint64(0);
+    u64 length = args.uint64(1);
+    u32 prot = args.uint32(2);
+    if (address % kPageSize != 0)
+        return Error::from_errno(EINVAL);
+    if (length == 0)
+        return 0;
+    length = align_up(length, kPageSize);
+    if (length == 0 || range_overflows(address, length))
+        return Error::from_errno(ENOMEM);
+    if (prot & ~u32(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM | PROT_GROWSDOWN | PROT_GROWSUP))
+        return Error::from_errno(EINVAL);
+    if ((prot & PROT_GROWSDOWN) && (prot & PROT_GROWSUP))
+        return Error::from_errno(EINVAL);
+    auto& memory = kernel.memory();
+    if (!memory.in_arena(address, length)) {
+        TRY(check_platform_memory(address, address + length));
+        return 0;
+    }
+    // No arena mapping grows down or up, which is what Linux requires for these bits.
+    if (prot & (PROT_GROWSDOWN | PROT_GROWSUP))
+        return Error::from_errno(memory.is_mapped(address, length) ? EINVAL : ENOMEM);
+    TRY(memory.protect(address, length, prot));
+    return 0;
+}
+
+SyscallResult sys_madvise(Kernel& kernel, const SyscallArgs& args)
+{
+    u64 address = args.uint64(0);
+    u64 requested_length = args.uint64(1);
+    int advice = args.int32(2);
+    if (!is_known_advice(advice) || address % kPageSize != 0)
+        return Error::from_errno(EINVAL);
+    u64 length = align_up(requested_length, kPageSize);
+    if ((requested_length != 0 && length == 0) || range_overflows(address, length))
+        return Error::from_errno(EINVAL);
+    if (length == 0)
+        return 0;
+    if (advice == MADV_HWPOISON)
+        return Error::unsupported("madvise MADV_HWPOISON is not supported");
+    auto& memory = kernel.memory();
+    if (!memory.in_arena(address, length)) {
+        if (advice == MADV_DONTNEED)
+            return Error::unsupported("madvise MADV_DONTNEED outside the guest arena is not supported");
+        TRY(check_platform_memory(address, address + length));
+        return 0;
+    }
+    if (advice == MADV_DONTNEED)
+        TRY(zero_mapped(memory.mappings(), address, address + length));
+    if (!memory.is_mapped(address, length))
+        return Error::from_errno(ENOMEM);
+    return 0;
+}
+
+SyscallResult sys_msync(Kernel& kernel, const SyscallArgs& args)
+{
+    u64 address = args.uint64(0);
+    u64 length = align_up(args.uint64(1), kPageSize);
+    int flags = args.int32(2);
+    if (address % kPageSize != 0)
+        return Error::from_errno(EINVAL);
+    if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+        return Error::from_errno(EINVAL);
+    if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+        return Error::from_errno(EINVAL);
+    if (range_overflows(address, length))
+        return Error::from_errno(ENOMEM);
+    if (length == 0)
+        return 0;
+    if (!kernel.memory().in_arena(address, length)) {
+        TRY(check_platform_memory(address, address + length));
+        return 0;
+    }
+    // Nothing to write back: no mapping is shared with a file.
+    if (!kernel.memory().is_mapped(address, length))
+        return Error::from_errno(ENOMEM);
+    return 0;
+}
+
+} // namespace zeroos

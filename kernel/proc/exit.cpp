@@ -1,0 +1,28 @@
+#include "kernel.h"
+#include "syscalls.h"
+
+// The end of the process, and the process-management calls a unikernel with one process answers.
+namespace zeroos {
+
+// One thread for now, so ending the calling thread ends the process.
+SyscallResult sys_exit(Kernel& kernel, const SyscallArgs& args)
+{
+    kernel.process().exit(args.int32(0));
+    return 0;
+}
+
+SyscallResult sys_exit_group(Kernel& kernel, const SyscallArgs& args)
+{
+    kernel.process().exit(args.int32(0));
+    return 0;
+}
+
+// There are never children to wait for.
+SyscallResult sys_wait4(Kernel&, const SyscallArgs&) { return Error::from_errno(ECHILD); }
+
+SyscallResult sys_execve(Kernel&, const SyscallArgs&)
+{
+    return Error::unsupported("execve: ZeroOS runs one program per boot and cannot replace it");
+}
+
+} // namespace zeroos

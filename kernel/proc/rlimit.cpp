@@ -1,0 +1,79 @@
+#include "kernel.h"
+#include "syscalls.h"
+
+// Resource limits (prlimit64, getrlimit, setrlimit on one table) and getrusage. The guest runs as
+// root, so it may raise hard limits, except RLIMIT_NOFILE past the fd table's size (Linux's
+// nr_open rule).
+namespace zeroos {
+
+namespace {
+
+    ErrorOr<void> check_resource(int resource)
+    {
+        if (resource < 0 || resource >= RLIM_NLIMITS)
+            return Error::from_errno(EINVAL);
+        return {};
+    }
+
+    ErrorOr<void> set_limit(Kernel& kernel, int resource, LinuxRlimit value)
+    {
+        if (value.rlim_cur > value.rlim_max)
+            return Error::from_errno(EINVAL);
+        if (resource == RLIMIT_NOFILE && value.rlim_max > kernel.config().max_fds)
+            return Error::from_errno(EPERM);
+        kernel.process().set_limit(resource, value);
+        return {};
+    }
+
+} // namespace
+
+// Linux's order of checks: the new limit is read first (EFAULT), then the target (ESRCH), then
+// the resource (EINVAL).
+SyscallResult sys_prlimit64(Kernel& kernel, const SyscallArgs& args)
+{
+    int pid = args.int32(0);
+    int resource = args.int32(1);
+    auto new_pointer = args.pointer<LinuxRlimit>(2);
+    auto old_pointer = args.pointer<LinuxRlimit>(3);
+    LinuxRlimit new_limit {};
+    if (!new_pointer.is_null())
+        new_limit = TRY(read_from_user(new_pointer));
+    if (pid != 0 && pid != ProcessState::kPid)
+        return Error::from_errno(ESRCH);
+    TRY(check_resource(resource));
+    LinuxRlimit previous = kernel.process().limit(resource);
+    if (!new_pointer.is_null())
+        TRY(set_limit(kernel, resource, new_limit));
+    if (!old_pointer.is_null())
+        TRY(write_to_user(old_pointer, previous));
+    return 0;
+}
+
+SyscallResult sys_getrlimit(Kernel& kernel, const SyscallArgs& args)
+{
+    int resource = args.int32(0);
+    TRY(check_resource(resource));
+    TRY(write_to_user(args.pointer<LinuxRlimit>(1), kernel.process().limit(resource)));
+    return 0;
+}
+
+SyscallResult sys_setrlimit(Kernel& kernel, const SyscallArgs& args)
+{
+    int resource = args.int32(0);
+    TRY(check_resource(resource));
+    TRY(set_limit(kernel, resource, TRY(read_from_user(args.pointer<LinuxRlimit>(1)))));
+    return 0;
+}
+
+// All zeros: real CPU times and fault counts would differ between runs and targets.
+SyscallResult sys_getrusage(Kernel&, const SyscallArgs& args)
+{
+    int who = args.int32(0);
+    if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+        return Error::from_errno(EINVAL);
+    LinuxRusage usage {};
+    TRY(write_to_user(args.pointer<LinuxRusage>(1), usage));
+    return 0;
+}
+
+} // namespace zeroos

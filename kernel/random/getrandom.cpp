@@ -1,0 +1,48 @@
+#include "kernel.h"
+#include "syscalls.h"
+
+#ifndef GRND_NONBLOCK
+#define GRND_NONBLOCK 0x0001
+#endif
+#ifndef GRND_RANDOM
+#define GRND_RANDOM 0x0002
+#endif
+#ifndef GRND_INSECURE
+#define GRND_INSECURE 0x0004
+#endif
+
+// getrandom draws from the one seeded ChaCha20 stream: the pool is always "initialised", so the
+// flags that choose how to wait change nothing.
+namespace zeroos {
+
+SyscallResult sys_getrandom(Kernel& kernel, const SyscallArgs& args)
+{
+    auto buffer = args.pointer<void>(0);
+    size_t length = args.size(1);
+    u32 flags = args.uint32(2);
+    if (flags & ~u32(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+        return Error::from_errno(EINVAL);
+    if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
+        return Error::from_errno(EINVAL);
+    constexpr size_t kMaxLength = 0x7fffffff; // Linux caps one call at INT_MAX bytes
+    length = min(length, kMaxLength);
+
+    // As Linux does, a fault after some bytes were written returns the count written so far.
+    u8 chunk[256];
+    size_t done = 0;
+    while (done < length) {
+        size_t count = min(length - done, sizeof(chunk));
+        kernel.random().fill(chunk, count);
+        auto copied = copy_to_user(buffer.cast<u8>().byte_offset(done).cast<void>(), chunk, count);
+        mem_set(chunk, 0, sizeof(chunk));
+        if (copied.is_error()) {
+            if (done == 0)
+                return copied.error();
+            break;
+        }
+        done += count;
+    }
+    return static_cast<long>(done);
+}
+
+} // namespace zeroos

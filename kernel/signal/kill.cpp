@@ -1,0 +1,65 @@
+#include "kernel.h"
+#include "syscalls.h"
+
+// kill, tkill and tgkill. The only process is pid 1, leader of process group 1, with one thread
+// (tid 1): anything else does not exist. Signal 0 only checks that the target exists.
+namespace zeroos {
+
+namespace {
+
+    ErrorOr<void> check_signal(int signal)
+    {
+        if (signal < 0 || signal > kSignalCount)
+            return Error::from_errno(EINVAL);
+        return {};
+    }
+
+    SyscallResult send_to_self(Kernel& kernel, int signal)
+    {
+        if (signal != 0)
+            TRY(kernel.signals().send(kernel, signal));
+        return 0;
+    }
+
+} // namespace
+
+SyscallResult sys_kill(Kernel& kernel, const SyscallArgs& args)
+{
+    int pid = args.int32(0);
+    int signal = args.int32(1);
+    TRY(check_signal(signal));
+    // kill(-1) reaches every process except init and the caller; here that is nobody (Linux: ESRCH).
+    if (pid == -1)
+        return Error::from_errno(ESRCH);
+    // pid 0 and -1's process group mean our own group.
+    if (pid != ProcessState::kPid && pid != 0 && pid != -ProcessState::kPid)
+        return Error::from_errno(ESRCH);
+    return send_to_self(kernel, signal);
+}
+
+SyscallResult sys_tkill(Kernel& kernel, const SyscallArgs& args)
+{
+    int tid = args.int32(0);
+    int signal = args.int32(1);
+    if (tid <= 0)
+        return Error::from_errno(EINVAL);
+    if (tid != ProcessState::kMainTid)
+        return Error::from_errno(ESRCH);
+    TRY(check_signal(signal));
+    return send_to_self(kernel, signal);
+}
+
+SyscallResult sys_tgkill(Kernel& kernel, const SyscallArgs& args)
+{
+    int tgid = args.int32(0);
+    int tid = args.int32(1);
+    int signal = args.int32(2);
+    if (tgid <= 0 || tid <= 0)
+        return Error::from_errno(EINVAL);
+    if (tgid != ProcessState::kPid || tid != ProcessState::kMainTid)
+        return Error::from_errno(ESRCH);
+    TRY(check_signal(signal));
+    return send_to_self(kernel, signal);
+}
+
+} // namespace zeroos

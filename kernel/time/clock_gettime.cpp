@@ -1,0 +1,49 @@
+#include "kernel.h"
+#include "syscalls.h"
+#include "time/clocks.h"
+
+// Reading the virtual clock: clock_gettime, clock_getres, gettimeofday, times. Nothing of the host's
+// time is ever visible.
+namespace zeroos {
+
+SyscallResult sys_clock_gettime(Kernel& kernel, const SyscallArgs& args)
+{
+    auto info = TRY(clock_info(args.int32(0)));
+    TRY(write_to_user(args.pointer<LinuxTimespec>(1), timespec_from_ns(clock_now_ns(kernel, info.kind))));
+    return 0;
+}
+
+SyscallResult sys_clock_getres(Kernel&, const SyscallArgs& args)
+{
+    TRY(clock_info(args.int32(0)));
+    auto destination = args.pointer<LinuxTimespec>(1);
+    if (!destination.is_null())
+        TRY(write_to_user(destination, LinuxTimespec { 0, 1 }));
+    return 0;
+}
+
+SyscallResult sys_gettimeofday(Kernel& kernel, const SyscallArgs& args)
+{
+    auto time = args.pointer<LinuxTimeval>(0);
+    auto zone = args.pointer<LinuxTimezone>(1);
+    if (!time.is_null()) {
+        auto now = timespec_from_ns(kernel.clock().realtime_ns());
+        TRY(write_to_user(time, LinuxTimeval { now.tv_sec, now.tv_nsec / 1000 }));
+    }
+    if (!zone.is_null())
+        TRY(write_to_user(zone, LinuxTimezone { 0, 0 }));
+    return 0;
+}
+
+// The process has used as much CPU as time has passed (the same rule as CLOCK_PROCESS_CPUTIME_ID),
+// all of it in user mode; there are no children.
+SyscallResult sys_times(Kernel& kernel, const SyscallArgs& args)
+{
+    i64 ticks = static_cast<i64>(kernel.clock().monotonic_ns() / (kNanosecondsPerSecond / kClockTicksPerSecond));
+    auto destination = args.pointer<LinuxTms>(0);
+    if (!destination.is_null())
+        TRY(write_to_user(destination, LinuxTms { ticks, 0, 0, 0 }));
+    return ticks;
+}
+
+} // namespace zeroos

@@ -1,0 +1,310 @@
+#include "fake_platform.h"
+#include "mm/linux_abi.h"
+
+#include <catch2/catch.hpp>
+
+using namespace zeroos;
+
+namespace {
+
+constexpr uint64_t kPage = 4096;
+constexpr uint64_t kAnon = MAP_PRIVATE | MAP_ANONYMOUS;
+constexpr uint64_t kRw = PROT_READ | PROT_WRITE;
+constexpr uint64_t kNoFd = static_cast<uint64_t>(-1);
+
+uint8_t* host(uint64_t address, size_t length = 1) { return static_cast<uint8_t*>(fake::host_address(address, length)); }
+
+bool all_zero(uint64_t address, size_t length)
+{
+    uint8_t* bytes = host(address, length);
+    for (size_t i = 0; i < length; ++i)
+        if (bytes[i])
+            return false;
+    return true;
+}
+
+long map(KernelFixture& f, uint64_t length, uint64_t flags = kAnon, uint64_t address = 0)
+{
+    return f.call("mmap", address, length, kRw, flags, kNoFd, 0);
+}
+
+} // namespace
+
+TEST_CASE("anonymous mmap returns zeroed, page-aligned memory inside the arena")
+{
+    KernelFixture f;
+    long address = map(f, 10000);
+    REQUIRE(address > 0);
+    CHECK(address % kPage == 0);
+    CHECK(uint64_t(address) >= fake::kArenaBase);
+    CHECK(uint64_t(address) + 3 * kPage <= fake::kArenaBase + fake::kArenaSize);
+    CHECK(all_zero(address, 3 * kPage));
+    long shared = map(f, kPage, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE | MAP_POPULATE | MAP_STACK);
+    CHECK(shared > 0);
+    CHECK(shared != address);
+}
+
+TEST_CASE("mmap rejects what Linux rejects")
+{
+    KernelFixture f;
+    CHECK(map(f, 0) == -EINVAL);
+    CHECK(f.call("mmap", 0, kPage, kRw, kAnon, kNoFd, 100) == -EINVAL);
+    CHECK(map(f, kPage, MAP_ANONYMOUS) == -EINVAL);
+    CHECK(map(f, kPage, MAP_ANONYMOUS | 0x0f) == -EINVAL);
+    CHECK(map(f, kPage, MAP_SHARED_VALIDATE | MAP_ANONYMOUS) == -EINVAL);
+    CHECK(map(f, kPage, kAnon | MAP_FIXED, fake::kArenaBase + 100) == -EINVAL);
+    CHECK(map(f, ~uint64_t(0) - 10) == -ENOMEM);
+    CHECK_FALSE(f.exited());
+}
+
+TEST_CASE("mmap fails fast on modes ZeroOS does not implement")
+{
+    SECTION("MAP_GROWSDOWN")
+    {
+        KernelFixture f;
+        map(f, kPage, kAnon | MAP_GROWSDOWN);
+        CHECK(f.exited());
+        CHECK(f.kernel().process().exit_status() == 70);
+        REQUIRE(fake::reports().size() == 1);
+        CHECK(fake::reports()[0].find("MAP_GROWSDOWN") != std::string::npos);
+    }
+    SECTION("MAP_HUGETLB")
+    {
+        KernelFixture f;
+        map(f, kPage, kAnon | MAP_HUGETLB);
+        CHECK(f.exited());
+        CHECK(fake::reports()[0].find("MAP_HUGETLB") != std::string::npos);
+    }
+    SECTION("MAP_FIXED outside the arena")
+    {
+        KernelFixture f;
+        map(f, kPage, kAnon | MAP_FIXED, 0x1000);
+        CHECK(f.exited());
+        CHECK(fake::reports()[0].find("MAP_FIXED outside the guest arena") != std::string::npos);
+    }
+    SECTION("MAP_SHARED of a file")
+    {
+        KernelFixture f;
+        f.call("mmap", 0, kPage, PROT_READ, MAP_SHARED, 3, 0);
+        CHECK(f.exited());
+        CHECK(fake::reports()[0].find("MAP_SHARED") != std::string::npos);
+    }
+}
+
+TEST_CASE("the arena runs out with ENOMEM, not a crash")
+{
+    KernelFixture f;
+    CHECK(map(f, fake::kArenaSize + kPage) == -ENOMEM);
+    long big = map(f, fake::kArenaSize - 4 * kPage);
+    REQUIRE(big > 0);
+    CHECK(map(f, 8 * kPage) == -ENOMEM);
+    long last = map(f, 4 * kPage);
+    CHECK(last > 0);
+    CHECK(map(f, kPage) == -ENOMEM);
+    CHECK(f.call("munmap", last, 4 * kPage) == 0);
+    CHECK(map(f, 4 * kPage) == last);
+    CHECK_FALSE(f.exited());
+}
+
+TEST_CASE("memory freed by munmap reads as zero when mapped again")
+{
+    KernelFixture f;
+    long address = map(f, 4 * kPage);
+    REQUIRE(address > 0);
+    std::memset(host(address, 4 * kPage), 0xab, 4 * kPage);
+    CHECK(f.call("munmap", address, 4 * kPage) == 0);
+    long again = map(f, 4 * kPage);
+    CHECK(again == address);
+    CHECK(all_zero(again, 4 * kPage));
+}
+
+TEST_CASE("partial munmap splits a mapping and the hole can be mapped again")
+{
+    KernelFixture f;
+    long address = map(f, 4 * kPage);
+    REQUIRE(address > 0);
+    std::memset(host(address, 4 * kPage), 0x5a, 4 * kPage);
+    CHECK(f.call("munmap", address + kPage, 2 * kPage) == 0);
+    // The outer pages are still mapped, the middle ones are not.
+    CHECK(f.call("mprotect", address, kPage, PROT_READ) == 0);
+    CHECK(f.call("mprotect", address + 3 * kPage, kPage, PROT_READ) == 0);
+    CHECK(f.call("mprotect", address + kPage, kPage, PROT_READ) == -ENOMEM);
+    CHECK(f.call("msync", address, 4 * kPage, MS_SYNC) == -ENOMEM);
+    long hole = map(f, kPage, kAnon | MAP_FIXED_NOREPLACE, address + kPage);
+    CHECK(hole == address + long(kPage));
+    CHECK(all_zero(hole, kPage));
+    CHECK(host(address)[0] == 0x5a);
+    CHECK(host(address + 3 * kPage)[0] == 0x5a);
+    CHECK(map(f, kPage, kAnon | MAP_FIXED_NOREPLACE, address) == -EEXIST);
+}
+
+TEST_CASE("munmap validates like Linux and accepts never-mapped pages")
+{
+    KernelFixture f;
+    CHECK(f.call("munmap", fake::kArenaBase + 10, kPage) == -EINVAL);
+    CHECK(f.call("munmap", fake::kArenaBase, 0) == -EINVAL);
+    CHECK(f.call("munmap", fake::kArenaBase + 16 * kPage, 8 * kPage) == 0);
+    CHECK_FALSE(f.exited());
+}
+
+TEST_CASE("MAP_FIXED replaces what was mapped with zeroed memory")
+{
+    KernelFixture f;
+    long address = map(f, 2 * kPage);
+    std::memset(host(address, 2 * kPage), 0x11, 2 * kPage);
+    CHECK(map(f, kPage, kAnon | MAP_FIXED, address + kPage) == address + long(kPage));
+    CHECK(host(address)[0] == 0x11);
+    CHECK(all_zero(address + kPage, kPage));
+}
+
+TEST_CASE("brk starts at the arena base, grows, shrinks and fails by answering the old break")
+{
+    KernelFixture f;
+    long start = f.call("brk", 0);
+    CHECK(uint64_t(start) == fake::kArenaBase);
+    CHECK(f.call("brk", start + 100) == start + 100);
+    CHECK(all_zero(start, kPage));
+    std::memset(host(start, 3 * kPage), 0x77, kPage);
+    CHECK(f.call("brk", start + 3 * kPage) == start + long(3 * kPage));
+    CHECK(all_zero(start + kPage, 2 * kPage));
+    CHECK(f.call("brk", start + 10) == start + 10);
+    std::memset(host(start + kPage, kPage), 0x77, kPage); // stale bytes must not come back
+    CHECK(f.call("brk", start + 2 * kPage) == start + long(2 * kPage));
+    CHECK(all_zero(start + kPage, kPage));
+    CHECK(f.call("brk", start - kPage) == start + long(2 * kPage));
+    CHECK(f.call("brk", start + fake::kArenaSize + kPage) == start + long(2 * kPage));
+    // An mmap sitting right above the break stops it.
+    CHECK(map(f, kPage, kAnon | MAP_FIXED, start + 4 * kPage) == start + long(4 * kPage));
+    CHECK(f.call("brk", start + 5 * kPage) == start + long(2 * kPage));
+    CHECK(f.call("brk", start + 4 * kPage) == start + long(4 * kPage));
+}
+
+TEST_CASE("mremap grows in place, moves with MREMAP_MAYMOVE keeping the contents, and shrinks")
+{
+    KernelFixture f;
+    long address = map(f, 3 * kPage);
+    REQUIRE(address > 0);
+    std::memset(host(address, 2 * kPage), 0x42, 2 * kPage);
+    CHECK(f.call("munmap", address + kPage, 2 * kPage) == 0);
+    // The page above is free again: grow in place.
+    CHECK(f.call("mremap", address, kPage, 2 * kPage, 0) == address);
+    CHECK(host(address)[kPage - 1] == 0x42);
+    CHECK(all_zero(address + kPage, kPage));
+    // Block the way up, then grow: without MAYMOVE it fails, with it the contents move.
+    REQUIRE(map(f, kPage, kAnon | MAP_FIXED, address + 2 * kPage) > 0);
+    CHECK(f.call("mremap", address, 2 * kPage, 4 * kPage, 0) == -ENOMEM);
+    long moved = f.call("mremap", address, 2 * kPage, 4 * kPage, MREMAP_MAYMOVE);
+    // The pages below were free: the mapping slid down into them.
+    CHECK(moved == address - long(2 * kPage));
+    CHECK(host(moved)[0] == 0x42);
+    CHECK(host(moved)[kPage - 1] == 0x42);
+    CHECK(all_zero(moved + kPage, 3 * kPage));
+    CHECK(f.call("mremap", moved, 4 * kPage, kPage, 0) == moved);
+    CHECK(f.call("mprotect", moved + kPage, kPage, PROT_READ) == -ENOMEM);
+}
+
+TEST_CASE("mremap copies to a new place when both neighbours are taken")
+{
+    KernelFixture f;
+    long above = map(f, kPage);
+    long address = map(f, kPage);
+    long below = map(f, kPage);
+    REQUIRE(above == address + long(kPage));
+    REQUIRE(below == address - long(kPage));
+    std::memset(host(address, kPage), 0x24, kPage);
+    long moved = f.call("mremap", address, kPage, 3 * kPage, MREMAP_MAYMOVE);
+    REQUIRE(moved > 0);
+    CHECK(moved != address);
+    CHECK(host(moved)[0] == 0x24);
+    CHECK(host(moved)[kPage - 1] == 0x24);
+    CHECK(all_zero(moved + kPage, 2 * kPage));
+    CHECK(f.call("mprotect", address, kPage, PROT_READ) == -ENOMEM);
+    CHECK(f.kernel().memory().free_bytes() == fake::kArenaSize - 5 * kPage);
+}
+
+TEST_CASE("mremap rejects bad requests")
+{
+    KernelFixture f;
+    long address = map(f, kPage);
+    CHECK(f.call("mremap", address + 1, kPage, 2 * kPage, MREMAP_MAYMOVE) == -EINVAL);
+    CHECK(f.call("mremap", address, kPage, 0, MREMAP_MAYMOVE) == -EINVAL);
+    CHECK(f.call("mremap", address, kPage, 2 * kPage, 0x80) == -EINVAL);
+    CHECK(f.call("mremap", address, kPage, 2 * kPage, MREMAP_FIXED) == -EINVAL);
+    CHECK(f.call("mremap", fake::kArenaBase + kPage, kPage, 2 * kPage, MREMAP_MAYMOVE) == -EFAULT);
+    CHECK(f.call("mremap", address, 2 * kPage, 3 * kPage, MREMAP_MAYMOVE) == -EFAULT);
+}
+
+TEST_CASE("mprotect, madvise and msync validate their arguments")
+{
+    KernelFixture f;
+    long address = map(f, 2 * kPage);
+    CHECK(f.call("mprotect", address, 2 * kPage, PROT_NONE) == 0);
+    CHECK(f.call("mprotect", address, 2 * kPage, PROT_READ | PROT_EXEC) == 0);
+    CHECK(f.call("mprotect", address + 1, kPage, PROT_READ) == -EINVAL);
+    CHECK(f.call("mprotect", address, kPage, 0x100) == -EINVAL);
+    CHECK(f.call("mprotect", address, 0, PROT_READ) == 0);
+    // Outside the arena (the program image, here the scratch region): accepted when mapped.
+    CHECK(f.call("mprotect", fake::kScratchBase, kPage, PROT_READ) == 0);
+    CHECK(f.call("mprotect", fake::kUnmapped, kPage, PROT_READ) == -ENOMEM);
+    CHECK(f.call("msync", fake::kScratchBase, 2 * kPage, MS_ASYNC) == 0);
+    CHECK(f.call("msync", fake::kUnmapped, kPage, MS_ASYNC) == -ENOMEM);
+    CHECK(f.call("msync", fake::kScratchBase + fake::kScratchSize - kPage, 2 * kPage, MS_ASYNC) == -ENOMEM);
+    CHECK(f.call("madvise", fake::kScratchBase, kPage, MADV_WILLNEED) == 0);
+    CHECK(f.call("madvise", fake::kUnmapped, kPage, MADV_WILLNEED) == -ENOMEM);
+    CHECK(f.call("madvise", address, 2 * kPage, 1000) == -EINVAL);
+    CHECK(f.call("madvise", address + 1, kPage, MADV_NORMAL) == -EINVAL);
+    CHECK(f.call("madvise", address, 2 * kPage, MADV_WILLNEED) == 0);
+    CHECK(f.call("madvise", fake::kArenaBase, kPage, MADV_WILLNEED) == -ENOMEM);
+    CHECK(f.call("msync", address, 2 * kPage, MS_ASYNC | MS_SYNC) == -EINVAL);
+    CHECK(f.call("msync", address, 2 * kPage, 0x10) == -EINVAL);
+    CHECK(f.call("msync", address + 1, kPage, MS_SYNC) == -EINVAL);
+    CHECK(f.call("msync", address, 2 * kPage, MS_SYNC) == 0);
+}
+
+TEST_CASE("MADV_DONTNEED zeroes private anonymous memory")
+{
+    KernelFixture f;
+    long address = map(f, 3 * kPage);
+    std::memset(host(address, 3 * kPage), 0x99, 3 * kPage);
+    CHECK(f.call("madvise", address + kPage, kPage, MADV_DONTNEED) == 0);
+    CHECK(host(address)[kPage - 1] == 0x99);
+    CHECK(all_zero(address + kPage, kPage));
+    CHECK(host(address + 2 * kPage)[0] == 0x99);
+}
+
+TEST_CASE("sysinfo-visible free memory follows mappings")
+{
+    KernelFixture f;
+    uint64_t before = f.kernel().memory().free_bytes();
+    CHECK(before == fake::kArenaSize);
+    long address = map(f, 5 * kPage);
+    CHECK(f.kernel().memory().free_bytes() == before - 5 * kPage);
+    f.call("munmap", address, 5 * kPage);
+    CHECK(f.kernel().memory().free_bytes() == before);
+}
+
+// The file-backed private mapping goes through vfs_pread_to_user, which the vfs branch provides;
+// in this branch it is a placeholder, so the copy itself is covered by integration tests.
+TEST_CASE("a private file mapping reaches the vfs read seam")
+{
+    KernelFixture f;
+    f.call("mmap", 0, kPage, PROT_READ, MAP_PRIVATE, 3, 0);
+    CHECK(f.kernel().memory().free_bytes() == fake::kArenaSize);
+}
+
+TEST_CASE("mprotect records protections per page range and merges them back")
+{
+    KernelFixture f;
+    long address = map(f, 4 * kPage);
+    auto& mappings = f.kernel().memory().mappings();
+    size_t before = mappings.count();
+    CHECK(f.call("mprotect", address + kPage, kPage, PROT_READ) == 0);
+    REQUIRE(mappings.find(address + kPage) != nullptr);
+    CHECK(mappings.find(address + kPage)->prot == PROT_READ);
+    CHECK(mappings.find(address)->prot == kRw);
+    CHECK(mappings.find(address + 2 * kPage)->prot == kRw);
+    CHECK(mappings.count() == before + 2);
+    CHECK(f.call("mprotect", address + kPage, kPage, kRw) == 0);
+    CHECK(mappings.count() == before);
+    CHECK(mappings.find(address)->end == uint64_t(address) + 4 * kPage);
+}

@@ -1,0 +1,158 @@
+#include "fake_platform.h"
+#include "time/linux_abi.h"
+
+#include <catch2/catch.hpp>
+
+using namespace zeroos;
+
+namespace {
+
+LinuxTimespec read_timespec(KernelFixture& f, uint64_t address) { return f.read<LinuxTimespec>(address); }
+
+uint64_t put_timespec(KernelFixture& f, int64_t seconds, int64_t nanoseconds)
+{
+    LinuxTimespec value { seconds, nanoseconds };
+    return f.put_bytes(&value, sizeof(value));
+}
+
+} // namespace
+
+TEST_CASE("clocks start at the epoch from BootConfig and at zero")
+{
+    BootConfig config;
+    config.epoch_seconds = 1700000000;
+    KernelFixture f(config);
+    uint64_t out = f.reserve(sizeof(LinuxTimespec), 0xff);
+    for (int clock : { CLOCK_REALTIME, CLOCK_REALTIME_COARSE, CLOCK_TAI }) {
+        CHECK(f.call("clock_gettime", clock, out) == 0);
+        CHECK(read_timespec(f, out).tv_sec == 1700000000);
+        CHECK(read_timespec(f, out).tv_nsec == 0);
+    }
+    for (int clock : { CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME, CLOCK_PROCESS_CPUTIME_ID,
+             CLOCK_THREAD_CPUTIME_ID }) {
+        CHECK(f.call("clock_gettime", clock, out) == 0);
+        CHECK(read_timespec(f, out).tv_sec == 0);
+        CHECK(read_timespec(f, out).tv_nsec == 0);
+    }
+}
+
+TEST_CASE("clock_gettime and clock_getres reject unknown clocks and bad pointers")
+{
+    KernelFixture f;
+    uint64_t out = f.reserve(sizeof(LinuxTimespec));
+    CHECK(f.call("clock_gettime", 10, out) == -EINVAL);
+    CHECK(f.call("clock_gettime", 100, out) == -EINVAL);
+    CHECK(f.call("clock_gettime", CLOCK_MONOTONIC, fake::kUnmapped) == -EFAULT);
+    CHECK(f.call("clock_getres", 10, out) == -EINVAL);
+    CHECK(f.call("clock_getres", CLOCK_MONOTONIC, fake::kUnmapped) == -EFAULT);
+    CHECK(f.call("clock_getres", CLOCK_MONOTONIC, 0) == 0);
+    CHECK(f.call("clock_getres", CLOCK_REALTIME, out) == 0);
+    CHECK(read_timespec(f, out).tv_sec == 0);
+    CHECK(read_timespec(f, out).tv_nsec == 1);
+}
+
+TEST_CASE("the CPU clock of this process, encoded as Linux encodes it, is readable")
+{
+    KernelFixture f;
+    uint64_t out = f.reserve(sizeof(LinuxTimespec));
+    auto cpu_clock = [](int pid, int type, bool thread) { return static_cast<uint32_t>((~pid << 3) | (thread ? 4 : 0) | type); };
+    CHECK(f.call("clock_gettime", cpu_clock(0, 2, false), out) == 0);
+    CHECK(f.call("clock_gettime", cpu_clock(1, 2, true), out) == 0);
+    CHECK(f.call("clock_gettime", cpu_clock(42, 2, false), out) == -EINVAL);
+    CHECK(f.call("clock_gettime", cpu_clock(0, 3, false), out) == -EINVAL);
+}
+
+TEST_CASE("nanosleep advances the virtual clock by exactly the request")
+{
+    BootConfig config;
+    config.epoch_seconds = 1000;
+    KernelFixture f(config);
+    uint64_t request = put_timespec(f, 2, 500);
+    uint64_t remaining = f.reserve(sizeof(LinuxTimespec), 0xee);
+    CHECK(f.call("nanosleep", request, remaining) == 0);
+    CHECK(f.kernel().clock().monotonic_ns() == 2'000'000'500);
+    CHECK(f.read<uint8_t>(remaining) == 0xee); // rem untouched: nothing interrupts a sleep
+    uint64_t out = f.reserve(sizeof(LinuxTimespec));
+    f.call("clock_gettime", CLOCK_REALTIME, out);
+    CHECK(read_timespec(f, out).tv_sec == 1002);
+    CHECK(read_timespec(f, out).tv_nsec == 500);
+    CHECK(f.call("nanosleep", put_timespec(f, 0, 0), 0) == 0);
+    CHECK(f.kernel().clock().monotonic_ns() == 2'000'000'500);
+}
+
+TEST_CASE("nanosleep validates the request")
+{
+    KernelFixture f;
+    CHECK(f.call("nanosleep", put_timespec(f, 0, 1'000'000'000), 0) == -EINVAL);
+    CHECK(f.call("nanosleep", put_timespec(f, 0, -1), 0) == -EINVAL);
+    CHECK(f.call("nanosleep", put_timespec(f, -1, 0), 0) == -EINVAL);
+    CHECK(f.call("nanosleep", fake::kUnmapped, 0) == -EFAULT);
+    CHECK(f.kernel().clock().monotonic_ns() == 0);
+}
+
+TEST_CASE("clock_nanosleep sleeps relative or until an absolute time")
+{
+    BootConfig config;
+    config.epoch_seconds = 5000;
+    KernelFixture f(config);
+    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, 0, put_timespec(f, 1, 0), 0) == 0);
+    CHECK(f.kernel().clock().monotonic_ns() == 1'000'000'000);
+    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, TIMER_ABSTIME, put_timespec(f, 3, 25), 0) == 0);
+    CHECK(f.kernel().clock().monotonic_ns() == 3'000'000'025);
+    // An absolute time in the past returns at once.
+    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, TIMER_ABSTIME, put_timespec(f, 1, 0), 0) == 0);
+    CHECK(f.kernel().clock().monotonic_ns() == 3'000'000'025);
+    CHECK(f.call("clock_nanosleep", CLOCK_REALTIME, TIMER_ABSTIME, put_timespec(f, 5010, 0), 0) == 0);
+    CHECK(f.kernel().clock().realtime_ns() == 5010'000'000'000);
+    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, 0, put_timespec(f, 0, 2'000'000'000), 0) == -EINVAL);
+    CHECK(f.call("clock_nanosleep", 10, 0, put_timespec(f, 1, 0), 0) == -EINVAL);
+    CHECK(f.call("clock_nanosleep", CLOCK_THREAD_CPUTIME_ID, 0, put_timespec(f, 1, 0), 0) == -EINVAL);
+    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC_RAW, 0, put_timespec(f, 1, 0), 0) == -EOPNOTSUPP);
+    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, 0, fake::kUnmapped, 0) == -EFAULT);
+    CHECK(f.kernel().clock().realtime_ns() == 5010'000'000'000);
+}
+
+TEST_CASE("an enormous sleep saturates instead of wrapping")
+{
+    KernelFixture f;
+    uint64_t forever = put_timespec(f, INT64_MAX, 999'999'999);
+    CHECK(f.call("nanosleep", forever, 0) == 0);
+    CHECK(f.call("nanosleep", forever, 0) == 0);
+    CHECK(f.kernel().clock().realtime_ns() > 0);
+    CHECK(f.kernel().clock().monotonic_ns() >= uint64_t(INT64_MAX) / 2);
+}
+
+TEST_CASE("gettimeofday reads the realtime clock and accepts NULL pointers")
+{
+    BootConfig config;
+    config.epoch_seconds = 86400;
+    KernelFixture f(config);
+    f.kernel().clock().advance(1'234'567'891);
+    uint64_t tv = f.reserve(sizeof(LinuxTimeval));
+    uint64_t tz = f.reserve(sizeof(LinuxTimezone), 0xff);
+    CHECK(f.call("gettimeofday", tv, tz) == 0);
+    CHECK(f.read<LinuxTimeval>(tv).tv_sec == 86401);
+    CHECK(f.read<LinuxTimeval>(tv).tv_usec == 234567);
+    CHECK(f.read<LinuxTimezone>(tz).tz_minuteswest == 0);
+    CHECK(f.read<LinuxTimezone>(tz).tz_dsttime == 0);
+    CHECK(f.call("gettimeofday", tv, 0) == 0);
+    CHECK(f.call("gettimeofday", 0, 0) == 0);
+    CHECK(f.call("gettimeofday", fake::kUnmapped, 0) == -EFAULT);
+    CHECK(f.call("gettimeofday", tv, fake::kUnmapped) == -EFAULT);
+}
+
+TEST_CASE("times counts clock ticks of the virtual clock")
+{
+    KernelFixture f;
+    uint64_t buffer = f.reserve(sizeof(LinuxTms), 0xff);
+    CHECK(f.call("times", buffer) == 0);
+    CHECK(f.read<LinuxTms>(buffer).tms_utime == 0);
+    f.kernel().clock().advance(2'500'000'000);
+    CHECK(f.call("times", buffer) == 250);
+    CHECK(f.read<LinuxTms>(buffer).tms_utime == 250);
+    CHECK(f.read<LinuxTms>(buffer).tms_stime == 0);
+    CHECK(f.read<LinuxTms>(buffer).tms_cutime == 0);
+    CHECK(f.read<LinuxTms>(buffer).tms_cstime == 0);
+    CHECK(f.call("times", 0) == 250);
+    CHECK(f.call("times", fake::kUnmapped) == -EFAULT);
+}
