@@ -22,7 +22,7 @@ void zeroos_trap_entry();
 // runs). Its top symbol is used by boot.S.
 constexpr size_t kKernelStackSize = 64 * 1024;
 extern "C" {
-alignas(16) char zeroos_kernel_stack[kKernelStackSize];
+[[gnu::section(".kernel_stack")]] alignas(16) char zeroos_kernel_stack[kKernelStackSize];
 }
 static_assert(kKernelStackSize == 65536, "boot.S sets sp to zeroos_kernel_stack + 65536");
 
@@ -30,186 +30,208 @@ namespace zeroos::riscv {
 
 namespace {
 
-alignas(Kernel) u8 g_kernel_storage[sizeof(Kernel)];
-Kernel* g_kernel = nullptr;
+    alignas(Kernel) u8 g_kernel_storage[sizeof(Kernel)];
+    Kernel* g_kernel = nullptr;
 
-// The program header table musl reads through AT_PHDR to find the initial TLS image; the ELF
-// headers are not in RAM, so it is rebuilt from linker symbols.
-struct ProgramHeader {
-    u32 type, flags;
-    u64 offset, virtual_address, physical_address, file_size, memory_size, alignment;
-};
-constexpr u32 kPtTls = 7;
-ProgramHeader g_program_headers[1];
-
-enum AuxvType : u64 {
-    AT_NULL_ = 0,
-    AT_PHDR_ = 3,
-    AT_PHENT_ = 4,
-    AT_PHNUM_ = 5,
-    AT_PAGESZ_ = 6,
-    AT_ENTRY_ = 9,
-    AT_UID_ = 11,
-    AT_EUID_ = 12,
-    AT_GID_ = 13,
-    AT_EGID_ = 14,
-    AT_HWCAP_ = 16,
-    AT_SECURE_ = 23,
-    AT_RANDOM_ = 25,
-};
-// AT_HWCAP on RISC-V: one bit per single-letter extension.
-constexpr u64 kHwcapImac = (1ull << ('I' - 'A')) | (1ull << ('M' - 'A')) | (1ull << ('A' - 'A')) | (1ull << ('C' - 'A'));
-
-[[noreturn]] void halt_with(int status)
-{
-    port().exit(status);
-    __builtin_unreachable();
-}
-
-void boot_failure(const char* what)
-{
-    char buffer[160];
-    LineBuilder line(buffer, sizeof(buffer));
-    line.text("zeroos: boot failed: ").text(what);
-    platform::report(buffer);
-    halt_with(70);
-}
-
-struct Tape {
-    const TapeHeader* header = nullptr;
-    const char* strings = nullptr;
-    const u8* stdin_data = nullptr;
-    const u8* archive = nullptr;
-};
-
-Tape read_tape(const u8* blob)
-{
-    Tape tape;
-    if (!blob)
-        return tape;
-    auto* header = reinterpret_cast<const TapeHeader*>(blob);
-    if (header->magic != kTapeMagic)
-        return tape;
-    u64 needed = sizeof(TapeHeader) + header->strings_size + header->stdin_size + header->archive_size;
-    if (needed != header->total_size)
-        boot_failure("the input tape's sizes do not add up");
-    tape.header = header;
-    tape.strings = reinterpret_cast<const char*>(blob + sizeof(TapeHeader));
-    tape.stdin_data = blob + sizeof(TapeHeader) + header->strings_size;
-    tape.archive = tape.stdin_data + header->stdin_size;
-    return tape;
-}
-
-// Builds argc, argv, envp and auxv at the top of RAM, as Linux's execve leaves them.
-u64 build_initial_stack(const Tape& tape, const u8 random_bytes[16])
-{
-    u64 argc = tape.header ? tape.header->argc : 1;
-    u64 envc = tape.header ? tape.header->envc : 0;
-    const char* fallback_argv0 = "vapp";
-
-    // Strings and the random bytes first, at the very top.
-    u64 top = reinterpret_cast<u64>(__stack_top);
-    u64 strings_size = tape.header ? tape.header->strings_size : str_length(fallback_argv0) + 1;
-    u64 cursor = align_down(top - strings_size, 16);
-    const char* strings = tape.header ? tape.strings : fallback_argv0;
-    mem_copy(reinterpret_cast<void*>(cursor), strings, strings_size);
-    u64 strings_start = cursor;
-    cursor -= 16;
-    u64 random_address = cursor;
-    mem_copy(reinterpret_cast<void*>(random_address), random_bytes, 16);
-
-    constexpr u64 kAuxvEntries = 14;
-    u64 words = 1 + argc + 1 + envc + 1 + 2 * kAuxvEntries;
-    cursor = align_down(cursor - words * 8, 16);
-    auto* slot = reinterpret_cast<u64*>(cursor);
-    *slot++ = argc;
-    u64 string = strings_start;
-    auto push_strings = [&](u64 count) {
-        for (u64 i = 0; i < count; ++i) {
-            *slot++ = string;
-            string += str_length(reinterpret_cast<const char*>(string)) + 1;
-        }
-        *slot++ = 0;
+    // The program header table musl reads through AT_PHDR to find the initial TLS image; the ELF
+    // headers are not in RAM, so it is rebuilt from linker symbols.
+    struct ProgramHeader {
+        u32 type, flags;
+        u64 offset, virtual_address, physical_address, file_size, memory_size, alignment;
     };
-    push_strings(argc);
-    push_strings(envc);
+    constexpr u32 kPtTls = 7;
+    ProgramHeader g_program_headers[1];
 
-    bool has_tls = +__tbss_end != +__tdata_start;
-    g_program_headers[0] = ProgramHeader { kPtTls, 4, 0, reinterpret_cast<u64>(__tdata_start), reinterpret_cast<u64>(__tdata_start),
-        static_cast<u64>(__tdata_end - __tdata_start), static_cast<u64>(__tbss_end - __tdata_start), reinterpret_cast<u64>(__tls_align) };
-    const u64 auxv[kAuxvEntries][2] = {
-        { AT_PHDR_, reinterpret_cast<u64>(g_program_headers) },
-        { AT_PHENT_, sizeof(ProgramHeader) },
-        { AT_PHNUM_, has_tls ? 1u : 0u },
-        { AT_PAGESZ_, kPageSize },
-        { AT_ENTRY_, reinterpret_cast<u64>(&_start) },
-        { AT_UID_, 0 },
-        { AT_EUID_, 0 },
-        { AT_GID_, 0 },
-        { AT_EGID_, 0 },
-        { AT_HWCAP_, kHwcapImac },
-        { AT_SECURE_, 0 },
-        { AT_RANDOM_, random_address },
-        { AT_NULL_, 0 },
-        { AT_NULL_, 0 },
+    constexpr int kStatisticsStream = 3;
+
+    enum AuxvType : u64 {
+        AT_NULL_ = 0,
+        AT_PHDR_ = 3,
+        AT_PHENT_ = 4,
+        AT_PHNUM_ = 5,
+        AT_PAGESZ_ = 6,
+        AT_ENTRY_ = 9,
+        AT_UID_ = 11,
+        AT_EUID_ = 12,
+        AT_GID_ = 13,
+        AT_EGID_ = 14,
+        AT_HWCAP_ = 16,
+        AT_SECURE_ = 23,
+        AT_RANDOM_ = 25,
     };
-    mem_copy(slot, auxv, sizeof(auxv));
-    return cursor;
-}
+    // AT_HWCAP on RISC-V: one bit per single-letter extension.
+    constexpr u64 kHwcapImac = (1ull << ('I' - 'A')) | (1ull << ('M' - 'A')) | (1ull << ('A' - 'A')) | (1ull << ('C' - 'A'));
 
-[[noreturn]] void end_run()
-{
-    const auto& process = g_kernel->process();
-    if (int signal = process.termination_signal()) {
-        char buffer[96];
+    // Statistics for the launcher before the run ends: the exact count of retired instructions
+    // (qemu's -icount makes minstret exact), on console stream 3, which zeroos-run reads for --stats.
+    void report_statistics()
+    {
+        u64 instructions;
+        asm volatile("csrr %0, minstret" : "=r"(instructions));
+        u8 bytes[8];
+        for (int i = 0; i < 8; ++i)
+            bytes[i] = static_cast<u8>(instructions >> (8 * i));
+        port().console_write(kStatisticsStream, reinterpret_cast<const char*>(bytes), sizeof(bytes));
+    }
+
+    [[noreturn]] void halt_with(int status)
+    {
+        report_statistics();
+        port().exit(status);
+        __builtin_unreachable();
+    }
+
+    void boot_failure(const char* what)
+    {
+        char buffer[160];
         LineBuilder line(buffer, sizeof(buffer));
-        line.text("zeroos: guest killed by signal ").decimal(signal);
+        line.text("zeroos: boot failed: ").text(what);
         platform::report(buffer);
+        halt_with(70);
     }
-    halt_with(process.exit_status());
-}
 
-constexpr u64 kCauseEcallFromU = 8;
-constexpr u64 kCauseEcallFromM = 11;
+    struct Tape {
+        const TapeHeader* header = nullptr;
+        const char* strings = nullptr;
+        const u8* stdin_data = nullptr;
+        const u8* archive = nullptr;
+    };
 
-// Linux's signal for each synchronous exception cause (the privileged spec's mcause values).
-int signal_for_cause(u64 cause)
-{
-    switch (cause) {
-    case 0: // instruction address misaligned
-    case 4: // load address misaligned
-    case 6: // store address misaligned
-        return 7; // SIGBUS
-    case 2: // illegal instruction
-        return 4; // SIGILL
-    case 3: // breakpoint
-        return 5; // SIGTRAP
-    default: // access faults
-        return 11; // SIGSEGV
+    Tape read_tape(const u8* blob)
+    {
+        Tape tape;
+        if (!blob)
+            return tape;
+        auto* header = reinterpret_cast<const TapeHeader*>(blob);
+        if (header->magic != kTapeMagic)
+            return tape;
+        u64 needed = sizeof(TapeHeader) + header->strings_size + header->stdin_size + header->archive_size;
+        if (needed != header->total_size)
+            boot_failure("the input tape's sizes do not add up");
+        tape.header = header;
+        tape.strings = reinterpret_cast<const char*>(blob + sizeof(TapeHeader));
+        tape.stdin_data = blob + sizeof(TapeHeader) + header->strings_size;
+        tape.archive = tape.stdin_data + header->stdin_size;
+        return tape;
     }
-}
 
-const char* cause_name(u64 cause)
-{
-    switch (cause) {
-    case 0: return "instruction address misaligned";
-    case 1: return "instruction access fault";
-    case 2: return "illegal instruction";
-    case 3: return "breakpoint";
-    case 4: return "load address misaligned";
-    case 5: return "load access fault";
-    case 6: return "store address misaligned";
-    case 7: return "store access fault";
-    default: return "exception";
+    // Builds argc, argv, envp and auxv at the top of RAM, as Linux's execve leaves them.
+    u64 build_initial_stack(const Tape& tape, const u8 random_bytes[16])
+    {
+        u64 argc = tape.header ? tape.header->argc : 1;
+        u64 envc = tape.header ? tape.header->envc : 0;
+        const char* fallback_argv0 = "vapp";
+
+        // Strings and the random bytes first, at the very top.
+        u64 top = reinterpret_cast<u64>(__stack_top);
+        u64 strings_size = tape.header ? tape.header->strings_size : str_length(fallback_argv0) + 1;
+        u64 cursor = align_down(top - strings_size, 16);
+        const char* strings = tape.header ? tape.strings : fallback_argv0;
+        mem_copy(reinterpret_cast<void*>(cursor), strings, strings_size);
+        u64 strings_start = cursor;
+        cursor -= 16;
+        u64 random_address = cursor;
+        mem_copy(reinterpret_cast<void*>(random_address), random_bytes, 16);
+
+        constexpr u64 kAuxvEntries = 14;
+        u64 words = 1 + argc + 1 + envc + 1 + 2 * kAuxvEntries;
+        cursor = align_down(cursor - words * 8, 16);
+        auto* slot = reinterpret_cast<u64*>(cursor);
+        *slot++ = argc;
+        u64 string = strings_start;
+        auto push_strings = [&](u64 count) {
+            for (u64 i = 0; i < count; ++i) {
+                *slot++ = string;
+                string += str_length(reinterpret_cast<const char*>(string)) + 1;
+            }
+            *slot++ = 0;
+        };
+        push_strings(argc);
+        push_strings(envc);
+
+        bool has_tls = +__tbss_end != +__tdata_start;
+        g_program_headers[0] = ProgramHeader { kPtTls, 4, 0, reinterpret_cast<u64>(__tdata_start), reinterpret_cast<u64>(__tdata_start),
+            static_cast<u64>(__tdata_end - __tdata_start), static_cast<u64>(__tbss_end - __tdata_start),
+            reinterpret_cast<u64>(__tls_align) };
+        const u64 auxv[kAuxvEntries][2] = {
+            { AT_PHDR_, reinterpret_cast<u64>(g_program_headers) },
+            { AT_PHENT_, sizeof(ProgramHeader) },
+            { AT_PHNUM_, has_tls ? 1u : 0u },
+            { AT_PAGESZ_, kPageSize },
+            { AT_ENTRY_, reinterpret_cast<u64>(&_start) },
+            { AT_UID_, 0 },
+            { AT_EUID_, 0 },
+            { AT_GID_, 0 },
+            { AT_EGID_, 0 },
+            { AT_HWCAP_, kHwcapImac },
+            { AT_SECURE_, 0 },
+            { AT_RANDOM_, random_address },
+            { AT_NULL_, 0 },
+            { AT_NULL_, 0 },
+        };
+        mem_copy(slot, auxv, sizeof(auxv));
+        return cursor;
     }
-}
+
+    [[noreturn]] void end_run()
+    {
+        const auto& process = g_kernel->process();
+        if (int signal = process.termination_signal()) {
+            char buffer[96];
+            LineBuilder line(buffer, sizeof(buffer));
+            line.text("zeroos: guest killed by signal ").decimal(signal);
+            platform::report(buffer);
+        }
+        halt_with(process.exit_status());
+    }
+
+    constexpr u64 kCauseEcallFromU = 8;
+    constexpr u64 kCauseEcallFromM = 11;
+
+    // Linux's signal for each synchronous exception cause (the privileged spec's mcause values).
+    int signal_for_cause(u64 cause)
+    {
+        switch (cause) {
+        case 0: // instruction address misaligned
+        case 4: // load address misaligned
+        case 6: // store address misaligned
+            return 7; // SIGBUS
+        case 2: // illegal instruction
+            return 4; // SIGILL
+        case 3: // breakpoint
+            return 5; // SIGTRAP
+        default: // access faults
+            return 11; // SIGSEGV
+        }
+    }
+
+    const char* cause_name(u64 cause)
+    {
+        switch (cause) {
+        case 0:
+            return "instruction address misaligned";
+        case 1:
+            return "instruction access fault";
+        case 2:
+            return "illegal instruction";
+        case 3:
+            return "breakpoint";
+        case 4:
+            return "load address misaligned";
+        case 5:
+            return "load access fault";
+        case 6:
+            return "store address misaligned";
+        case 7:
+            return "store access fault";
+        default:
+            return "exception";
+        }
+    }
 
 } // namespace
 
-void install_trap_vector()
-{
-    asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry)));
-}
+void install_trap_vector() { asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry))); }
 
 const u8* free_memory_start() { return reinterpret_cast<const u8*>(__free_start); }
 

@@ -4,34 +4,34 @@ namespace zeroos {
 
 namespace {
 
-// Linux's struct stat for riscv64 (asm-generic/stat.h), 128 bytes.
-struct GenericStat {
-    u64 st_dev;
-    u64 st_ino;
-    u32 st_mode;
-    u32 st_nlink;
-    u32 st_uid;
-    u32 st_gid;
-    u64 st_rdev;
-    u64 pad1;
-    i64 st_size;
-    i32 st_blksize;
-    i32 pad2;
-    i64 st_blocks;
-    i64 st_atime_sec, st_atime_nsec;
-    i64 st_mtime_sec, st_mtime_nsec;
-    i64 st_ctime_sec, st_ctime_nsec;
-    u32 unused4, unused5;
-};
-static_assert(sizeof(GenericStat) == 128);
+    // Linux's struct stat for riscv64 (asm-generic/stat.h), 128 bytes.
+    struct GenericStat {
+        u64 st_dev;
+        u64 st_ino;
+        u32 st_mode;
+        u32 st_nlink;
+        u32 st_uid;
+        u32 st_gid;
+        u64 st_rdev;
+        u64 pad1;
+        i64 st_size;
+        i32 st_blksize;
+        i32 pad2;
+        i64 st_blocks;
+        i64 st_atime_sec, st_atime_nsec;
+        i64 st_mtime_sec, st_mtime_nsec;
+        i64 st_ctime_sec, st_ctime_nsec;
+        u32 unused4, unused5;
+    };
+    static_assert(sizeof(GenericStat) == 128);
 
-// riscv64 has no sa_restorer: handler, flags, mask.
-struct GenericSigaction {
-    u64 handler;
-    u64 flags;
-    u64 mask;
-};
-static_assert(sizeof(GenericSigaction) == 24);
+    // riscv64 has no sa_restorer: handler, flags, mask.
+    struct GenericSigaction {
+        u64 handler;
+        u64 flags;
+        u64 mask;
+    };
+    static_assert(sizeof(GenericSigaction) == 24);
 
 } // namespace
 
