@@ -33,3 +33,31 @@ function(zeroos_add_guest name)
     add_custom_target(${name}-musl-build ALL DEPENDS ${GUEST_OUTPUT_DIRECTORY}/${name}-musl)
   endif()
 endfunction()
+
+# A vApp: the same C sources built for the host (NAME-glibc, NAME-musl, run with zeroos-run) and
+# for bare-metal RISC-V (NAME.rv64, linked by zeroos-cc with musl and the ZeroOS kernel).
+function(zeroos_add_vapp name)
+  cmake_parse_arguments(VAPP "" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
+  if(NOT VAPP_OUTPUT_DIRECTORY)
+    set(VAPP_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+  endif()
+  zeroos_add_guest(${name} SOURCES ${VAPP_SOURCES} LIBRARIES ${VAPP_LIBRARIES} OUTPUT_DIRECTORY ${VAPP_OUTPUT_DIRECTORY})
+  if(NOT ZEROOS_RISCV_ENABLED)
+    return()
+  endif()
+  set(sources "")
+  foreach(source ${VAPP_SOURCES})
+    list(APPEND sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+  endforeach()
+  set(libraries "")
+  foreach(library ${VAPP_LIBRARIES})
+    list(APPEND libraries -l${library})
+  endforeach()
+  add_custom_command(
+    OUTPUT ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64
+    COMMAND ${ZEROOS_CC} -O2 -g -Wall -Wextra -Werror -o ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64 ${sources} ${libraries}
+    DEPENDS ${sources} riscv-runtime ${ZEROOS_RISCV_RUNTIME_LIBRARIES} ${ZEROOS_CC}
+    COMMENT "zeroos-cc ${name}.rv64"
+    VERBATIM)
+  add_custom_target(${name}-rv64-build ALL DEPENDS ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64)
+endfunction()

@@ -86,6 +86,8 @@ void KernelHeap::free_large(void* memory, size_t block_size)
 
 bool KernelHeap::refill_class(size_t class_index)
 {
+    // Slots are carved from the chunk one at a time as they are needed, so a refill costs the
+    // same whatever the slot size (this matters on RISC-V, where instructions are the cost).
     size_t slot = kClassSizes[class_index];
     size_t count = kRefillBytes / slot;
     if (count < 4)
@@ -94,11 +96,8 @@ bool KernelHeap::refill_class(size_t class_index)
     if (!chunk)
         return false;
     // The chunk's own header is overwritten: chunks are never returned to the large list.
-    for (size_t i = 0; i < count; ++i) {
-        void* slot_memory = chunk + i * slot;
-        *static_cast<void**>(slot_memory) = class_free_[class_index];
-        class_free_[class_index] = slot_memory;
-    }
+    carve_next_[class_index] = chunk;
+    carve_end_[class_index] = chunk + count * slot;
     return true;
 }
 
@@ -113,10 +112,15 @@ void* KernelHeap::allocate(size_t size)
 
     Header* header;
     if (class_index < kClassCount) {
-        if (!class_free_[class_index] && !refill_class(class_index))
-            return nullptr;
         void* slot = class_free_[class_index];
-        class_free_[class_index] = *static_cast<void**>(slot);
+        if (slot) {
+            class_free_[class_index] = *static_cast<void**>(slot);
+        } else {
+            if (carve_next_[class_index] == carve_end_[class_index] && !refill_class(class_index))
+                return nullptr;
+            slot = carve_next_[class_index];
+            carve_next_[class_index] += kClassSizes[class_index];
+        }
         header = static_cast<Header*>(slot);
         header->block_size = kClassSizes[class_index];
         header->class_index = class_index;

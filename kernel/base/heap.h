@@ -39,6 +39,8 @@ private:
 
     FreeBlock* large_free_ = nullptr; // address-ordered, coalesced
     void* class_free_[kClassCount] = {};
+    u8* carve_next_[kClassCount] = {};
+    u8* carve_end_[kClassCount] = {};
     size_t bytes_in_use_ = 0;
     size_t capacity_ = 0;
 };

@@ -8,4 +8,8 @@ target_compile_definitions(e2e-tests PRIVATE
   ZEROOS_RUN="$<TARGET_FILE:zeroos-run>"
   ZEROOS_EXAMPLES_DIR="${ZEROOS_EXAMPLES_DIR}"
   ZEROOS_GUESTS_DIR="${ZEROOS_GUESTS_DIR}")
+if(ZEROOS_RISCV_ENABLED)
+  find_program(ZEROOS_RISCV_OBJDUMP riscv64-unknown-elf-objdump REQUIRED)
+  target_compile_definitions(e2e-tests PRIVATE ZEROOS_RISCV_ENABLED ZEROOS_RISCV_OBJDUMP="${ZEROOS_RISCV_OBJDUMP}")
+endif()
 catch_discover_tests(e2e-tests TEST_PREFIX "e2e: ")

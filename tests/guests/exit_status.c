@@ -16,7 +16,7 @@ int main(int argc, char** argv)
     if (strcmp(argv[1], "abort") == 0)
         abort();
     if (strcmp(argv[1], "segv") == 0)
-        *(volatile int*)16 = 1;
+        *(volatile int*)0x1000000 = 1; // unmapped on the host and on qemu virt
     if (strcmp(argv[1], "kill-self") == 0)
         kill(getpid(), SIGTERM);
     if (strcmp(argv[1], "ignored") == 0) {

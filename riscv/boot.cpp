@@ -1,0 +1,305 @@
+// Boot on bare-metal RISC-V: from the first instruction to the program's _start, and the trap
+// handler every ecall and fault comes through.
+#include "base/format.h"
+#include "base/heap.h"
+#include "base/memory.h"
+#include "kernel.h"
+#include "port.h"
+#include "riscv64/entry.h"
+#include "riscv_platform.h"
+#include "tape.h"
+#include "vfs/host_api.h"
+
+extern "C" {
+extern char __free_start[], __stack_top[], __stack_bottom[];
+extern char __tdata_start[], __tdata_end[], __tbss_end[], __tls_align[];
+extern void _start(); // the libc's entry point
+void zeroos_trap_entry();
+[[noreturn]] void zeroos_enter_program(zeroos::u64 stack, zeroos::u64 entry);
+}
+
+// The stack the kernel runs on during boot and in traps (mscratch holds its top while the guest
+// runs). Its top symbol is used by boot.S.
+constexpr size_t kKernelStackSize = 64 * 1024;
+extern "C" {
+[[gnu::section(".kernel_stack")]] alignas(16) char zeroos_kernel_stack[kKernelStackSize];
+}
+static_assert(kKernelStackSize == 65536, "boot.S sets sp to zeroos_kernel_stack + 65536");
+
+namespace zeroos::riscv {
+
+namespace {
+
+    alignas(Kernel) u8 g_kernel_storage[sizeof(Kernel)];
+    Kernel* g_kernel = nullptr;
+
+    // The program header table musl reads through AT_PHDR to find the initial TLS image; the ELF
+    // headers are not in RAM, so it is rebuilt from linker symbols.
+    struct ProgramHeader {
+        u32 type, flags;
+        u64 offset, virtual_address, physical_address, file_size, memory_size, alignment;
+    };
+    constexpr u32 kPtTls = 7;
+    ProgramHeader g_program_headers[1];
+
+    constexpr int kStatisticsStream = 3;
+
+    enum AuxvType : u64 {
+        AT_NULL_ = 0,
+        AT_PHDR_ = 3,
+        AT_PHENT_ = 4,
+        AT_PHNUM_ = 5,
+        AT_PAGESZ_ = 6,
+        AT_ENTRY_ = 9,
+        AT_UID_ = 11,
+        AT_EUID_ = 12,
+        AT_GID_ = 13,
+        AT_EGID_ = 14,
+        AT_HWCAP_ = 16,
+        AT_SECURE_ = 23,
+        AT_RANDOM_ = 25,
+    };
+    // AT_HWCAP on RISC-V: one bit per single-letter extension.
+    constexpr u64 kHwcapImac = (1ull << ('I' - 'A')) | (1ull << ('M' - 'A')) | (1ull << ('A' - 'A')) | (1ull << ('C' - 'A'));
+
+    // Statistics for the launcher before the run ends: the exact count of retired instructions
+    // (qemu's -icount makes minstret exact), on console stream 3, which zeroos-run reads for --stats.
+    void report_statistics()
+    {
+        u64 instructions;
+        asm volatile("csrr %0, minstret" : "=r"(instructions));
+        u8 bytes[8];
+        for (int i = 0; i < 8; ++i)
+            bytes[i] = static_cast<u8>(instructions >> (8 * i));
+        port().console_write(kStatisticsStream, reinterpret_cast<const char*>(bytes), sizeof(bytes));
+    }
+
+    [[noreturn]] void halt_with(int status)
+    {
+        report_statistics();
+        port().exit(status);
+        __builtin_unreachable();
+    }
+
+    void boot_failure(const char* what)
+    {
+        char buffer[160];
+        LineBuilder line(buffer, sizeof(buffer));
+        line.text("zeroos: boot failed: ").text(what);
+        platform::report(buffer);
+        halt_with(70);
+    }
+
+    struct Tape {
+        const TapeHeader* header = nullptr;
+        const char* strings = nullptr;
+        const u8* stdin_data = nullptr;
+        const u8* archive = nullptr;
+    };
+
+    Tape read_tape(const u8* blob)
+    {
+        Tape tape;
+        if (!blob)
+            return tape;
+        auto* header = reinterpret_cast<const TapeHeader*>(blob);
+        if (header->magic != kTapeMagic)
+            return tape;
+        u64 needed = sizeof(TapeHeader) + header->strings_size + header->stdin_size + header->archive_size;
+        if (needed != header->total_size)
+            boot_failure("the input tape's sizes do not add up");
+        tape.header = header;
+        tape.strings = reinterpret_cast<const char*>(blob + sizeof(TapeHeader));
+        tape.stdin_data = blob + sizeof(TapeHeader) + header->strings_size;
+        tape.archive = tape.stdin_data + header->stdin_size;
+        return tape;
+    }
+
+    // Builds argc, argv, envp and auxv at the top of RAM, as Linux's execve leaves them.
+    u64 build_initial_stack(const Tape& tape, const u8 random_bytes[16])
+    {
+        u64 argc = tape.header ? tape.header->argc : 1;
+        u64 envc = tape.header ? tape.header->envc : 0;
+        const char* fallback_argv0 = "vapp";
+
+        // Strings and the random bytes first, at the very top.
+        u64 top = reinterpret_cast<u64>(__stack_top);
+        u64 strings_size = tape.header ? tape.header->strings_size : str_length(fallback_argv0) + 1;
+        u64 cursor = align_down(top - strings_size, 16);
+        const char* strings = tape.header ? tape.strings : fallback_argv0;
+        mem_copy(reinterpret_cast<void*>(cursor), strings, strings_size);
+        u64 strings_start = cursor;
+        cursor -= 16;
+        u64 random_address = cursor;
+        mem_copy(reinterpret_cast<void*>(random_address), random_bytes, 16);
+
+        constexpr u64 kAuxvEntries = 14;
+        u64 words = 1 + argc + 1 + envc + 1 + 2 * kAuxvEntries;
+        cursor = align_down(cursor - words * 8, 16);
+        auto* slot = reinterpret_cast<u64*>(cursor);
+        *slot++ = argc;
+        u64 string = strings_start;
+        auto push_strings = [&](u64 count) {
+            for (u64 i = 0; i < count; ++i) {
+                *slot++ = string;
+                string += str_length(reinterpret_cast<const char*>(string)) + 1;
+            }
+            *slot++ = 0;
+        };
+        push_strings(argc);
+        push_strings(envc);
+
+        bool has_tls = +__tbss_end != +__tdata_start;
+        g_program_headers[0] = ProgramHeader { kPtTls, 4, 0, reinterpret_cast<u64>(__tdata_start), reinterpret_cast<u64>(__tdata_start),
+            static_cast<u64>(__tdata_end - __tdata_start), static_cast<u64>(__tbss_end - __tdata_start),
+            reinterpret_cast<u64>(__tls_align) };
+        const u64 auxv[kAuxvEntries][2] = {
+            { AT_PHDR_, reinterpret_cast<u64>(g_program_headers) },
+            { AT_PHENT_, sizeof(ProgramHeader) },
+            { AT_PHNUM_, has_tls ? 1u : 0u },
+            { AT_PAGESZ_, kPageSize },
+            { AT_ENTRY_, reinterpret_cast<u64>(&_start) },
+            { AT_UID_, 0 },
+            { AT_EUID_, 0 },
+            { AT_GID_, 0 },
+            { AT_EGID_, 0 },
+            { AT_HWCAP_, kHwcapImac },
+            { AT_SECURE_, 0 },
+            { AT_RANDOM_, random_address },
+            { AT_NULL_, 0 },
+            { AT_NULL_, 0 },
+        };
+        mem_copy(slot, auxv, sizeof(auxv));
+        return cursor;
+    }
+
+    [[noreturn]] void end_run()
+    {
+        const auto& process = g_kernel->process();
+        if (int signal = process.termination_signal()) {
+            char buffer[96];
+            LineBuilder line(buffer, sizeof(buffer));
+            line.text("zeroos: guest killed by signal ").decimal(signal);
+            platform::report(buffer);
+        }
+        halt_with(process.exit_status());
+    }
+
+    constexpr u64 kCauseEcallFromU = 8;
+    constexpr u64 kCauseEcallFromM = 11;
+
+    // Linux's signal for each synchronous exception cause (the privileged spec's mcause values).
+    int signal_for_cause(u64 cause)
+    {
+        switch (cause) {
+        case 0: // instruction address misaligned
+        case 4: // load address misaligned
+        case 6: // store address misaligned
+            return 7; // SIGBUS
+        case 2: // illegal instruction
+            return 4; // SIGILL
+        case 3: // breakpoint
+            return 5; // SIGTRAP
+        default: // access faults
+            return 11; // SIGSEGV
+        }
+    }
+
+    const char* cause_name(u64 cause)
+    {
+        switch (cause) {
+        case 0:
+            return "instruction address misaligned";
+        case 1:
+            return "instruction access fault";
+        case 2:
+            return "illegal instruction";
+        case 3:
+            return "breakpoint";
+        case 4:
+            return "load address misaligned";
+        case 5:
+            return "load access fault";
+        case 6:
+            return "store address misaligned";
+        case 7:
+            return "store access fault";
+        default:
+            return "exception";
+        }
+    }
+
+} // namespace
+
+void install_trap_vector() { asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry))); }
+
+const u8* free_memory_start() { return reinterpret_cast<const u8*>(__free_start); }
+
+} // namespace zeroos::riscv
+
+using namespace zeroos;
+using namespace zeroos::riscv;
+
+extern "C" void zeroos_riscv_trap(riscv64::TrapFrame* frame)
+{
+    u64 cause, value;
+    asm volatile("csrr %0, mcause" : "=r"(cause));
+    if (cause == kCauseEcallFromM || cause == kCauseEcallFromU) {
+        if (riscv64::serve_syscall(*g_kernel, *frame).kind == SyscallOutcome::Kind::Exit)
+            end_run();
+        return;
+    }
+    asm volatile("csrr %0, mtval" : "=r"(value));
+    int signal = signal_for_cause(cause);
+    char buffer[192];
+    LineBuilder line(buffer, sizeof(buffer));
+    line.text("zeroos: guest stopped by ").text(cause_name(cause)).text(" at pc ").hex(frame->mepc).text(", mtval ").hex(value);
+    line.text(" (signal ").decimal(signal).text(")");
+    platform::report(buffer);
+    halt_with(128 + signal);
+}
+
+extern "C" [[noreturn]] void zeroos_riscv_boot()
+{
+    __platform_bootstrap();
+    asm volatile("csrw mscratch, %0" ::"r"(reinterpret_cast<u64>(zeroos_kernel_stack + kKernelStackSize)));
+
+    Tape tape = read_tape(port().tape);
+    // Free RAM after the image and the tape: a quarter for the kernel heap, the rest for the
+    // guest arena (brk and mmap).
+    u64 free_start = reinterpret_cast<u64>(__free_start);
+    if (tape.header && port().tape == reinterpret_cast<const u8*>(__free_start))
+        free_start += tape.header->total_size;
+    free_start = align_up(free_start, kPageSize);
+    u64 free_end = align_down(reinterpret_cast<u64>(__stack_bottom), kPageSize);
+    if (free_end <= free_start + 16 * kPageSize)
+        boot_failure("no free memory below the stack");
+    u64 heap_size = align_down((free_end - free_start) / 4, kPageSize);
+    set_memory_regions({ free_start, heap_size }, { free_start + heap_size, free_end - free_start - heap_size });
+    kernel_heap().init(reinterpret_cast<void*>(free_start), heap_size);
+    if (tape.header)
+        set_stdin(tape.stdin_data, tape.header->stdin_size);
+
+    BootConfig config;
+    if (tape.header) {
+        config.seed = tape.header->seed;
+        config.epoch_seconds = tape.header->epoch_seconds;
+        config.unsupported_returns_enosys = tape.header->flags & kTapeUnsupportedEnosys;
+        config.program_path = tape.strings;
+    } else {
+        config.program_path = "vapp";
+    }
+    g_kernel = new (g_kernel_storage) Kernel();
+    if (g_kernel->boot(config).is_error())
+        boot_failure("the kernel could not start");
+    if (tape.header && tape.header->archive_size) {
+        if (vfs_import_tar(*g_kernel, tape.archive, tape.header->archive_size, "/").is_error())
+            boot_failure("the file system archive on the tape is damaged");
+        vfs_clear_modified(*g_kernel);
+    }
+
+    u8 random_bytes[16];
+    g_kernel->random().fill(random_bytes, sizeof(random_bytes));
+    u64 stack = build_initial_stack(tape, random_bytes);
+    zeroos_enter_program(stack, reinterpret_cast<u64>(&_start));
+}

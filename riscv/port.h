@@ -1,0 +1,29 @@
+#pragma once
+
+#include "base/types.h"
+
+// What a zkVM (or emulator) port provides. A port writes exactly one function,
+// __platform_bootstrap(), which fills a Port and hands it to install_port(). Everything else
+// (trap vector, kernel, initial stack) is the same on every RISC-V target.
+extern "C" void __platform_bootstrap();
+
+namespace zeroos::riscv {
+
+struct Port {
+    // Writes guest output: stream 1 is stdout, 2 is stderr.
+    void (*console_write)(int stream, const char* data, size_t length);
+    // Ends the run with this exit status.
+    void (*exit)(int status); // never returns
+    // The input tape (riscv/tape.h), or nullptr when the program gets no input.
+    const u8* tape;
+};
+
+void install_port(const Port&);
+// Points mtvec at the ZeroOS trap vector. Ports call it from __platform_bootstrap.
+void install_trap_vector();
+
+// Where the linker leaves free RAM (after .bss); a launcher that loads the tape with the image
+// puts it here.
+const u8* free_memory_start();
+
+} // namespace zeroos::riscv

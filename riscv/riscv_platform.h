@@ -1,0 +1,13 @@
+#pragma once
+
+#include "platform.h"
+#include "port.h"
+
+// Boot-time wiring between riscv/boot.cpp and riscv/platform.cpp.
+namespace zeroos::riscv {
+
+void set_memory_regions(platform::Region kernel_heap, platform::Region arena);
+void set_stdin(const u8* data, size_t size);
+const Port& port();
+
+} // namespace zeroos::riscv

@@ -1,0 +1,124 @@
+// The RISC-V build: vApps use only what a zkVM offers, run under qemu through zeroos-run, and
+// behave exactly as their host builds do.
+#include "process.h"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+#ifdef ZEROOS_RISCV_ENABLED
+
+namespace {
+
+const char* const kVapps[] = { "hello", "fibonacci", "c-smoke" };
+
+// Instructions retired by a run, from zeroos-run --stats.
+long instructions_retired(const RunResult& run)
+{
+    std::smatch match;
+    static const std::regex pattern("instructions retired: ([0-9]+)");
+    if (!std::regex_search(run.err, match, pattern))
+        return -1;
+    return std::stol(match[1]);
+}
+
+} // namespace
+
+TEST_CASE("vApps contain no floating-point instruction and touch only the CSRs a zkVM offers")
+{
+    // zkVMs (Jolt's RV64IMAC, SP1, RISC Zero) have no F/D unit; the trap code may use only these.
+    static const std::regex floating_point(R"(^(f[ls][whdq]|f[a-z]+\.[sdqh]|fmv\.|fcvt\.|fclass|f[rs](csr|rm|flags)|c\.f[ls][dw]))");
+    static const std::regex csr_instruction(R"(^csrr?[wsc]?i?$)");
+    static const std::regex allowed_csr(R"(\b(mstatus|mtvec|mscratch|mepc|mcause|mtval|minstret|cycle|mcycle|instret)\b)");
+    std::vector<std::string> binaries;
+    for (const char* name : kVapps)
+        binaries.push_back(example_path(std::string(name) + ".rv64"));
+    for (const char* name : { "determinism", "bad_pointers", "files" })
+        binaries.push_back(guest_path(std::string(name) + ".rv64"));
+    for (const auto& binary : binaries) {
+        CAPTURE(binary);
+        auto disassembly = run_program({ ZEROOS_RISCV_OBJDUMP, "-d", "--no-show-raw-insn", binary });
+        REQUIRE(disassembly.status == 0);
+        std::istringstream lines(disassembly.out);
+        size_t instructions = 0;
+        for (std::string line; std::getline(lines, line);) {
+            // "    80000000:\tauipc\tgp,0x5"
+            auto tab = line.find(":\t");
+            if (tab == std::string::npos)
+                continue;
+            std::string text = line.substr(tab + 2);
+            std::string mnemonic = text.substr(0, text.find('\t'));
+            ++instructions;
+            CHECK_FALSE(std::regex_search(mnemonic, floating_point));
+            if (std::regex_match(mnemonic, csr_instruction)) {
+                CAPTURE(line);
+                CHECK(std::regex_search(text, allowed_csr));
+            }
+        }
+        CHECK(instructions > 1000);
+    }
+}
+
+TEST_CASE("instructions per null syscall round trip on RISC-V")
+{
+    auto idle = run_zeroos({ "--stats", guest_path("syscall_loop.rv64"), "0" });
+    auto busy = run_zeroos({ "--stats", guest_path("syscall_loop.rv64"), "10000" });
+    REQUIRE(idle.status == 0);
+    REQUIRE(busy.status == 0);
+    long base = instructions_retired(idle), loaded = instructions_retired(busy);
+    REQUIRE(base > 0);
+    REQUIRE(loaded > base);
+    double per_syscall = static_cast<double>(loaded - base) / 10000.0;
+    WARN("instructions per getpid round trip (loop included): " << per_syscall << "; whole idle run: " << base);
+    CHECK(per_syscall < 200);
+}
+
+TEST_CASE("RISC-V vApps print exactly what their host builds print")
+{
+    struct Case {
+        const char* binary;
+        std::vector<std::string> arguments;
+        std::string input;
+    };
+    std::vector<Case> cases = {
+        { "hello", { "one", "two words" }, "" },
+        { "fibonacci", { "93" }, "" },
+        { "c-smoke", {}, "" },
+    };
+    for (const auto& test : cases) {
+        CAPTURE(test.binary);
+        std::vector<std::string> host { example_path(std::string(test.binary) + "-musl") };
+        std::vector<std::string> riscv { example_path(std::string(test.binary) + ".rv64") };
+        for (const auto& argument : test.arguments) {
+            host.push_back(argument);
+            riscv.push_back(argument);
+        }
+        auto expected = run_zeroos(host, test.input);
+        auto actual = run_zeroos(riscv, test.input);
+        CHECK(actual.out == expected.out);
+        CHECK(actual.status == expected.status);
+    }
+    for (const char* guest : { "determinism", "bad_pointers" }) {
+        CAPTURE(guest);
+        auto expected = run_zeroos({ "--seed", "3", "--epoch", "99", guest_path(std::string(guest) + "-musl") });
+        auto actual = run_zeroos({ "--seed", "3", "--epoch", "99", guest_path(std::string(guest) + ".rv64") });
+        CHECK(actual.out == expected.out);
+        CHECK(actual.status == expected.status);
+    }
+    for (const char* ending : { "abort", "kill-self" }) {
+        auto expected = run_zeroos({ guest_path("exit_status-musl"), ending });
+        auto actual = run_zeroos({ guest_path("exit_status.rv64"), ending });
+        CHECK(actual.out == expected.out);
+        CHECK(actual.status == expected.status);
+    }
+}
+
+TEST_CASE("a faulting RISC-V vApp stops with the cause, mepc and mtval, as SIGSEGV")
+{
+    auto run = run_zeroos({ guest_path("exit_status.rv64"), "segv" });
+    CHECK(run.status == 139);
+    CHECK(run.err.find("store access fault") != std::string::npos);
+}
+
+#endif

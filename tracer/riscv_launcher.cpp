@@ -1,0 +1,232 @@
+#include "riscv_launcher.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <gelf.h>
+#include <iterator>
+#include <libelf.h>
+#include <optional>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+constexpr int kLaunchFailure = 2;
+constexpr uint64_t kTapeMagic = 0x3145504154534f5aull; // riscv/tape.h
+
+struct TapeHeader {
+    uint64_t magic, total_size, seed;
+    int64_t epoch_seconds;
+    uint64_t flags, argc, envc, strings_size, stdin_size, archive_size;
+};
+
+int fail(const std::string& message)
+{
+    std::fprintf(stderr, "zeroos-run: %s\n", message.c_str());
+    return kLaunchFailure;
+}
+
+// The value of a symbol in the ELF's symbol table.
+std::optional<uint64_t> symbol_value(const std::string& path, const char* name)
+{
+    if (elf_version(EV_CURRENT) == EV_NONE)
+        return std::nullopt;
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    std::optional<uint64_t> value;
+    Elf* elf = elf_begin(fd, ELF_C_READ, nullptr);
+    for (Elf_Scn* section = nullptr; elf && !value && (section = elf_nextscn(elf, section));) {
+        GElf_Shdr header;
+        if (!gelf_getshdr(section, &header) || header.sh_type != SHT_SYMTAB || header.sh_entsize == 0)
+            continue;
+        Elf_Data* data = elf_getdata(section, nullptr);
+        for (size_t i = 0; data && i < header.sh_size / header.sh_entsize; ++i) {
+            GElf_Sym symbol;
+            if (!gelf_getsym(data, static_cast<int>(i), &symbol))
+                continue;
+            const char* symbol_name = elf_strptr(elf, header.sh_link, symbol.st_name);
+            if (symbol_name && std::strcmp(symbol_name, name) == 0) {
+                value = symbol.st_value;
+                break;
+            }
+        }
+    }
+    if (elf)
+        elf_end(elf);
+    close(fd);
+    return value;
+}
+
+std::string read_all(int fd)
+{
+    std::string data;
+    char buffer[65536];
+    for (;;) {
+        ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        data.append(buffer, static_cast<size_t>(n));
+    }
+    return data;
+}
+
+std::string build_tape(const RiscvRun& run, const std::string& input, const std::string& archive)
+{
+    std::string strings;
+    for (const auto& argument : run.arguments)
+        strings.append(argument).push_back('\0');
+    for (const auto& variable : run.environment)
+        strings.append(variable).push_back('\0');
+    TapeHeader header {};
+    header.magic = kTapeMagic;
+    header.seed = run.seed;
+    header.epoch_seconds = run.epoch_seconds;
+    header.flags = run.unsupported_returns_enosys ? 1 : 0;
+    header.argc = run.arguments.size();
+    header.envc = run.environment.size();
+    header.strings_size = strings.size();
+    header.stdin_size = input.size();
+    header.archive_size = archive.size();
+    header.total_size = sizeof header + strings.size() + input.size() + archive.size();
+    std::string tape(reinterpret_cast<const char*>(&header), sizeof header);
+    return tape + strings + input + archive;
+}
+
+void write_fully(int fd, const char* data, size_t length)
+{
+    while (length) {
+        ssize_t n = write(fd, data, length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        data += n;
+        length -= static_cast<size_t>(n);
+    }
+}
+
+// Splits the UART byte stream back into stdout and stderr: [stream][length][bytes]...
+class ConsoleDemultiplexer {
+public:
+    void feed(const char* data, size_t length)
+    {
+        for (size_t i = 0; i < length;) {
+            if (remaining_ == 0) {
+                if (!have_stream_) {
+                    stream_ = static_cast<unsigned char>(data[i++]);
+                    have_stream_ = true;
+                } else {
+                    remaining_ = static_cast<unsigned char>(data[i++]);
+                    have_stream_ = false;
+                }
+                continue;
+            }
+            size_t chunk = std::min(remaining_, length - i);
+            if (stream_ == kStatisticsStream)
+                statistics_.append(data + i, chunk);
+            else
+                write_fully(stream_ == 2 ? 2 : 1, data + i, chunk);
+            remaining_ -= chunk;
+            i += chunk;
+        }
+    }
+
+    // Instructions retired by the whole run, if the kernel reported them.
+    std::optional<uint64_t> instructions_retired() const
+    {
+        if (statistics_.size() != 8)
+            return std::nullopt;
+        uint64_t count = 0;
+        for (int i = 7; i >= 0; --i)
+            count = (count << 8) | static_cast<unsigned char>(statistics_[static_cast<size_t>(i)]);
+        return count;
+    }
+
+private:
+    static constexpr int kStatisticsStream = 3;
+    std::string statistics_;
+    int stream_ = 1;
+    bool have_stream_ = false;
+    size_t remaining_ = 0;
+};
+
+} // namespace
+
+int run_riscv_vapp(const RiscvRun& run)
+{
+    auto free_start = symbol_value(run.program, "__free_start");
+    auto ram_size = symbol_value(run.program, "__zeroos_ram_size");
+    if (!free_start || !ram_size)
+        return fail(run.program + " is a RISC-V ELF but not a ZeroOS vApp (link it with zeroos-cc)");
+
+    std::string archive;
+    if (!run.rootfs.empty()) {
+        std::ifstream in(run.rootfs, std::ios::binary);
+        if (!in)
+            return fail("cannot read --rootfs " + run.rootfs + ": " + std::strerror(errno));
+        archive.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::string tape = build_tape(run, read_all(0), archive);
+    if (*free_start + tape.size() + (1u << 20) > 0x80000000ull + *ram_size)
+        return fail("the input (" + std::to_string(tape.size()) + " bytes) does not fit in the vApp's RAM: relink with zeroos-cc --memory");
+
+    char tape_path[] = "/tmp/zeroos-tape-XXXXXX";
+    int tape_fd = mkstemp(tape_path);
+    if (tape_fd < 0)
+        return fail(std::string("cannot create the input tape: ") + std::strerror(errno));
+    write_fully(tape_fd, tape.data(), tape.size());
+    close(tape_fd);
+
+    char loader[128];
+    std::snprintf(
+        loader, sizeof loader, "loader,file=%s,addr=0x%llx,force-raw=on", tape_path, static_cast<unsigned long long>(*free_start));
+    std::string memory = std::to_string(*ram_size >> 20) + "M";
+    std::vector<std::string> command { "qemu-system-riscv64", "-machine", "virt", "-bios", "none", "-nographic", "-monitor", "none",
+        "-serial", "stdio", "-icount", "shift=0,align=off,sleep=off", "-m", memory, "-kernel", run.program, "-device", loader };
+
+    int output[2];
+    if (pipe2(output, O_CLOEXEC) != 0)
+        return fail("pipe failed");
+    pid_t qemu = fork();
+    if (qemu == 0) {
+        int null = open("/dev/null", O_RDONLY);
+        dup2(null, 0);
+        dup2(output[1], 1);
+        std::vector<char*> argv;
+        for (auto& part : command)
+            argv.push_back(part.data());
+        argv.push_back(nullptr);
+        execvp(argv[0], argv.data());
+        std::fprintf(stderr, "zeroos-run: cannot start qemu-system-riscv64: %s\n", std::strerror(errno));
+        _exit(127);
+    }
+    close(output[1]);
+    ConsoleDemultiplexer console;
+    char buffer[65536];
+    for (;;) {
+        ssize_t n = read(output[0], buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        console.feed(buffer, static_cast<size_t>(n));
+    }
+    close(output[0]);
+    int status = 0;
+    while (waitpid(qemu, &status, 0) < 0 && errno == EINTR) { }
+    unlink(tape_path);
+    if (run.print_statistics) {
+        if (auto instructions = console.instructions_retired())
+            std::fprintf(stderr, "zeroos-run: instructions retired: %llu\n", static_cast<unsigned long long>(*instructions));
+    }
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}

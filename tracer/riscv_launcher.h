@@ -1,0 +1,24 @@
+#pragma once
+
+// Running a RISC-V vApp (an ELF linked by zeroos-cc) under qemu-system-riscv64, wired like a host
+// run: argv, environment, --seed/--epoch and the whole of stdin travel on the input tape; the
+// guest's stdout and stderr come back framed over the one UART and are separated again here.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+struct RiscvRun {
+    std::string program;
+    std::vector<std::string> arguments; // argv, argv[0] included
+    std::vector<std::string> environment;
+    uint64_t seed = 0;
+    int64_t epoch_seconds = 0;
+    bool unsupported_returns_enosys = false;
+    std::string rootfs; // a tar file unpacked as /, or empty
+    bool print_statistics = false; // --stats: the exact instruction count at exit
+};
+
+// Runs the vApp to completion and returns the exit status for zeroos-run (the guest's own, or
+// 128 + signal). Problems before the guest starts are reported on stderr and give status 2.
+int run_riscv_vapp(const RiscvRun&);
