@@ -11,6 +11,7 @@ public:
         : inode(static_cast<RefPtr<Inode>&&>(opened_inode))
         , flags(open_flags)
     {
+        inode->opened(*this);
     }
     ~OpenFile() { inode->closed(*this); }
 
