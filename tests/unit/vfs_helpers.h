@@ -3,6 +3,7 @@
 // Shorthands for the VFS unit tests: syscalls by path, with guest strings placed for the caller.
 
 #include "fake_platform.h"
+#include "vfs/file_io.h"
 
 #include <string>
 
