@@ -5,6 +5,8 @@
 
 namespace zeroos {
 
+FdTable::~FdTable() = default;
+
 ErrorOr<void> FdTable::init(Kernel& kernel, u32 max_fds)
 {
     max_fds_ = max_fds;

@@ -11,6 +11,12 @@ class Kernel;
 // descriptor's own close-on-exec flag.
 class FdTable {
 public:
+    FdTable() = default;
+    FdTable(const FdTable&) = delete;
+    FdTable& operator=(const FdTable&) = delete;
+    // Out of line so code built with RTTI (unit tests under UBSan) never inlines the file teardown.
+    ~FdTable();
+
     // Opens the console as fds 0 (read), 1 and 2 (write).
     ErrorOr<void> init(Kernel&, u32 max_fds);
 

@@ -5,6 +5,8 @@
 
 namespace zeroos {
 
+Vfs::~Vfs() = default;
+
 i64 Vfs::now() const { return kernel_->clock().realtime_ns(); }
 
 void Vfs::stamp(Inode& inode, u32 mode)

@@ -13,6 +13,12 @@ public:
     static constexpr u64 kDeviceNumber = 0x2a; // st_dev of every file: one file system
     static constexpr u32 kDefaultUmask = 022;
 
+    Vfs() = default;
+    Vfs(const Vfs&) = delete;
+    Vfs& operator=(const Vfs&) = delete;
+    // Out of line so code built with RTTI (unit tests under UBSan) never inlines the inode teardown.
+    ~Vfs();
+
     ErrorOr<void> init(Kernel&);
 
     Kernel& kernel() { return *kernel_; }
