@@ -52,6 +52,8 @@ RefPtr<Inode> Vfs::new_symlink(const char* target, size_t length)
 
 static ErrorOr<RefPtr<Inode>> link_new(Directory& directory, const char* name, size_t length, RefPtr<Inode> inode)
 {
+    if (directory.nlink == 0)
+        return Error::from_errno(ENOENT); // removed while someone still held it
     if (!inode)
         return Error::from_errno(ENOSPC);
     inode->read_only = directory.read_only;

@@ -250,6 +250,9 @@ TEST_CASE("vfs: dirfds, AT_FDCWD, chdir, fchdir and getcwd")
     CHECK(f.call("chdir", f.put_string("x")) == 0);
     CHECK(unlink(f, "/tmp/w/x", AT_REMOVEDIR) == 0);
     CHECK(cwd(f) == "<errno 2>");
+    CHECK(open(f, "new", O_CREAT | O_WRONLY) == -ENOENT); // nothing is created in a removed directory
+    CHECK(mkdir(f, "sub") == -ENOENT);
+    CHECK(list(f, ".").size() == 1); // getdents of a removed directory: ENOENT
 }
 
 TEST_CASE("vfs: umask applies to creations")

@@ -141,6 +141,12 @@ TEST_CASE("vfs: EFAULT on unmapped and straddling buffers")
     CHECK(f.call("read", 0, fake::kUnmapped, 10) == 0); // empty stdin: nothing to copy
     CHECK(f.call("write", 1, edge, 100) == -EFAULT);
     CHECK(f.call("read", 99, f.reserve(1), 1) == -EBADF);
+    CHECK(
+        f.call("statx", kAtFdcwd, f.put_string("/tmp/e"), 0, STATX_BASIC_STATS, fake::kScratchBase + fake::kScratchSize - 100) == -EFAULT);
+    CHECK(f.call("getdents64", open(f, "/tmp", O_RDONLY), edge, 100) == -EFAULT);
+    uint64_t path_at_edge = fake::kScratchBase + fake::kScratchSize - 4;
+    std::memcpy(fake::host_address(path_at_edge, 4), "/tmp", 4); // no NUL before the unmapped page
+    CHECK(f.call("openat", kAtFdcwd, path_at_edge, O_RDONLY, 0) == -EFAULT);
     CHECK(f.call("read", -1, f.reserve(1), 1) == -EBADF);
 }
 
