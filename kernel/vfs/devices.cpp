@@ -34,24 +34,24 @@ namespace {
 
     class NullDevice final : public CharDevice {
     public:
-        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, UserPtr<void>, size_t) override { return size_t(0); }
-        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, UserPtr<void>, size_t length) override { return length; }
+        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, const IoBuffer&, size_t) override { return size_t(0); }
+        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t length) override { return length; }
     };
 
     class ZeroDevice final : public CharDevice {
     public:
-        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, UserPtr<void> buffer, size_t length) override
+        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
         {
-            TRY(clear_user(buffer, length));
+            TRY(buffer.zero(0, length));
             return length;
         }
-        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, UserPtr<void>, size_t length) override { return length; }
+        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t length) override { return length; }
     };
 
     // Both /dev/random and /dev/urandom read the one seeded stream.
     class RandomDevice final : public CharDevice {
     public:
-        ErrorOr<size_t> read(Kernel& kernel, OpenFile&, u64, UserPtr<void> buffer, size_t length) override
+        ErrorOr<size_t> read(Kernel& kernel, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
         {
             Bounce bounce(length);
             if (!bounce.data())
@@ -60,14 +60,14 @@ namespace {
             while (done < length) {
                 size_t chunk = min(length - done, bounce.size());
                 kernel.random().fill(bounce.data(), chunk);
-                auto copied = copy_to_user(buffer.byte_offset(done), bounce.data(), chunk);
+                auto copied = buffer.fill(done, bounce.data(), chunk);
                 if (copied.is_error())
                     return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
                 done += chunk;
             }
             return done;
         }
-        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, UserPtr<void>, size_t length) override { return length; }
+        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t length) override { return length; }
     };
 
     class Console final : public Inode {
@@ -79,7 +79,7 @@ namespace {
         bool seekable() const override { return false; }
         u32 poll_events(const OpenFile&) const override { return stream_ == 0 ? POLLIN | POLLRDNORM : POLLOUT | POLLWRNORM; }
 
-        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, UserPtr<void> buffer, size_t length) override
+        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
         {
             if (stream_ != 0)
                 return Error::from_errno(EBADF);
@@ -91,11 +91,11 @@ namespace {
             long got = platform::stdin_read(bounce.data(), bounce.size());
             if (got < 0)
                 return Error::from_errno(static_cast<int>(-got));
-            TRY(copy_to_user(buffer, bounce.data(), static_cast<size_t>(got)));
+            TRY(buffer.fill(0, bounce.data(), static_cast<size_t>(got)));
             return static_cast<size_t>(got);
         }
 
-        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, UserPtr<void> buffer, size_t length) override
+        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
         {
             if (stream_ == 0)
                 return Error::from_errno(EBADF);
@@ -107,7 +107,7 @@ namespace {
             size_t done = 0;
             while (done < length) {
                 size_t chunk = min(length - done, bounce.size());
-                auto copied = copy_from_user(bounce.data(), buffer.byte_offset(done), chunk);
+                auto copied = buffer.take(done, bounce.data(), chunk);
                 if (copied.is_error())
                     return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
                 long written = platform::console_write(stream_, bounce.data(), chunk);

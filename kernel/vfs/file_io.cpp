@@ -13,7 +13,7 @@ SyscallResult vfs_pread_to_user(Kernel& kernel, int fd, UserPtr<void> buffer, si
         return Error::from_errno(EACCES);
     if (!file->inode->is_regular())
         return Error::from_errno(ENODEV);
-    return TRY(file->inode->read(kernel, *file, offset, buffer, length));
+    return TRY(file->inode->read(kernel, *file, offset, IoBuffer::user(buffer), length));
 }
 
 } // namespace zeroos

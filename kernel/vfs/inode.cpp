@@ -6,8 +6,8 @@
 
 namespace zeroos {
 
-ErrorOr<size_t> Inode::read(Kernel&, OpenFile&, u64, UserPtr<void>, size_t) { return Error::from_errno(EINVAL); }
-ErrorOr<size_t> Inode::write(Kernel&, OpenFile&, u64, UserPtr<void>, size_t) { return Error::from_errno(EINVAL); }
+ErrorOr<size_t> Inode::read(Kernel&, OpenFile&, u64, const IoBuffer&, size_t) { return Error::from_errno(EINVAL); }
+ErrorOr<size_t> Inode::write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t) { return Error::from_errno(EINVAL); }
 
 DirEntry* Directory::find(const char* name, size_t length)
 {
@@ -76,7 +76,7 @@ ErrorOr<u8*> RegularFile::page_for_write(u64 index)
     return pages_[index];
 }
 
-ErrorOr<size_t> RegularFile::read(Kernel&, OpenFile&, u64 offset, UserPtr<void> buffer, size_t length)
+ErrorOr<size_t> RegularFile::read(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length)
 {
     if (offset >= size_)
         return size_t(0);
@@ -87,9 +87,8 @@ ErrorOr<size_t> RegularFile::read(Kernel&, OpenFile&, u64 offset, UserPtr<void> 
         u64 index = position / kPageSize;
         size_t in_page = static_cast<size_t>(position % kPageSize);
         size_t chunk = min<size_t>(count - done, kPageSize - in_page);
-        auto destination = buffer.byte_offset(done);
-        ErrorOr<void> copied = (index < pages_.size() && pages_[index]) ? copy_to_user(destination, pages_[index] + in_page, chunk)
-                                                                        : clear_user(destination, chunk);
+        ErrorOr<void> copied
+            = (index < pages_.size() && pages_[index]) ? buffer.fill(done, pages_[index] + in_page, chunk) : buffer.zero(done, chunk);
         if (copied.is_error())
             return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
         done += chunk;
@@ -97,7 +96,7 @@ ErrorOr<size_t> RegularFile::read(Kernel&, OpenFile&, u64 offset, UserPtr<void> 
     return done;
 }
 
-ErrorOr<size_t> RegularFile::write(Kernel& kernel, OpenFile&, u64 offset, UserPtr<void> buffer, size_t length)
+ErrorOr<size_t> RegularFile::write(Kernel& kernel, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length)
 {
     if (length == 0)
         return size_t(0);
@@ -115,7 +114,7 @@ ErrorOr<size_t> RegularFile::write(Kernel& kernel, OpenFile&, u64 offset, UserPt
             failure = page.error();
             break;
         }
-        auto copied = copy_from_user(page.value() + in_page, buffer.byte_offset(done), chunk);
+        auto copied = buffer.take(done, page.value() + in_page, chunk);
         if (copied.is_error()) {
             failure = copied.error();
             break;

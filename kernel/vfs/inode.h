@@ -5,6 +5,7 @@
 #include "base/string.h"
 #include "base/vector.h"
 #include "uaccess.h"
+#include "vfs/io_buffer.h"
 #include "vfs/linux_abi.h"
 
 namespace zeroos {
@@ -25,8 +26,8 @@ public:
 
     // Reads/writes at `offset` straight to/from guest memory. Returns the bytes moved; a fault
     // after some bytes moved returns that count, a fault before any is EFAULT.
-    virtual ErrorOr<size_t> read(Kernel&, OpenFile&, u64 offset, UserPtr<void> buffer, size_t length);
-    virtual ErrorOr<size_t> write(Kernel&, OpenFile&, u64 offset, UserPtr<void> buffer, size_t length);
+    virtual ErrorOr<size_t> read(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length);
+    virtual ErrorOr<size_t> write(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length);
     // Whether the file has a position (lseek, pread); pipes and the console do not.
     virtual bool seekable() const { return true; }
     // The poll events this open file is ready for.
@@ -69,8 +70,8 @@ class Directory final : public Inode {
 public:
     static constexpr u64 kFirstCookie = 2; // 0 is ".", 1 is ".."
 
-    ErrorOr<size_t> read(Kernel&, OpenFile&, u64, UserPtr<void>, size_t) override { return Error::from_errno(EISDIR); }
-    ErrorOr<size_t> write(Kernel&, OpenFile&, u64, UserPtr<void>, size_t) override { return Error::from_errno(EISDIR); }
+    ErrorOr<size_t> read(Kernel&, OpenFile&, u64, const IoBuffer&, size_t) override { return Error::from_errno(EISDIR); }
+    ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t) override { return Error::from_errno(EISDIR); }
     u64 size() const override { return 4096; }
     u64 allocated_pages() const override { return 1; }
 
@@ -89,8 +90,8 @@ public:
 class RegularFile final : public Inode {
 public:
     ~RegularFile() override;
-    ErrorOr<size_t> read(Kernel&, OpenFile&, u64 offset, UserPtr<void> buffer, size_t length) override;
-    ErrorOr<size_t> write(Kernel&, OpenFile&, u64 offset, UserPtr<void> buffer, size_t length) override;
+    ErrorOr<size_t> read(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length) override;
+    ErrorOr<size_t> write(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length) override;
     i64 readable_bytes(const OpenFile&) const override;
     u64 size() const override { return size_; }
     u64 allocated_pages() const override { return allocated_pages_; }

@@ -40,7 +40,7 @@ namespace {
             return events;
         }
 
-        ErrorOr<size_t> read(Kernel&, OpenFile& file, u64, UserPtr<void> buffer, size_t length) override
+        ErrorOr<size_t> read(Kernel&, OpenFile& file, u64, const IoBuffer& buffer, size_t length) override
         {
             if (length == 0)
                 return size_t(0);
@@ -55,7 +55,7 @@ namespace {
             size_t done = 0;
             while (done < count) {
                 size_t chunk = min(count - done, kPipeCapacity - head_);
-                auto copied = copy_to_user(buffer.byte_offset(done), buffer_ + head_, chunk);
+                auto copied = buffer.fill(done, buffer_ + head_, chunk);
                 if (copied.is_error()) {
                     if (!done)
                         return copied.error();
@@ -68,7 +68,7 @@ namespace {
             return done;
         }
 
-        ErrorOr<size_t> write(Kernel&, OpenFile& file, u64, UserPtr<void> buffer, size_t length) override
+        ErrorOr<size_t> write(Kernel&, OpenFile& file, u64, const IoBuffer& buffer, size_t length) override
         {
             if (!readers_)
                 return Error::from_errno(EPIPE);
@@ -87,7 +87,7 @@ namespace {
             while (done < count) {
                 size_t tail = (head_ + used_) % kPipeCapacity;
                 size_t chunk = min(count - done, kPipeCapacity - tail);
-                auto copied = copy_from_user(buffer_ + tail, buffer.byte_offset(done), chunk);
+                auto copied = buffer.take(done, buffer_ + tail, chunk);
                 if (copied.is_error()) {
                     if (!done)
                         return copied.error();

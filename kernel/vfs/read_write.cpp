@@ -1,4 +1,5 @@
 #include "kernel.h"
+#include "vfs/devices.h"
 #include "vfs/path.h"
 
 namespace zeroos {
@@ -28,7 +29,7 @@ namespace {
     }
 
     // One transfer at the file position (advancing it) or, for pread/pwrite, at `explicit_offset`.
-    ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, UserPtr<void> buffer, size_t length, i64 explicit_offset)
+    ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoBuffer& buffer, size_t length, i64 explicit_offset)
     {
         length = min(length, kMaxTransfer);
         Inode& inode = *file.inode;
@@ -64,7 +65,8 @@ namespace {
             if (vec.length == 0)
                 continue;
             i64 offset = explicit_offset >= 0 ? explicit_offset + static_cast<i64>(done) : -1;
-            auto moved = transfer(kernel, file, writing, UserPtr<void>(vec.base), min<u64>(vec.length, kMaxTransfer - done), offset);
+            auto moved = transfer(
+                kernel, file, writing, IoBuffer::user(UserPtr<void>(vec.base)), min<u64>(vec.length, kMaxTransfer - done), offset);
             if (moved.is_error()) {
                 if (done && !moved.error().is_unsupported())
                     break;
@@ -92,13 +94,13 @@ namespace {
 SyscallResult sys_read(Kernel& kernel, const SyscallArgs& args)
 {
     auto file = TRY(readable_file(kernel, args.fd(0)));
-    return TRY(transfer(kernel, *file, false, args.pointer<void>(1), args.size(2), -1));
+    return TRY(transfer(kernel, *file, false, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
 }
 
 SyscallResult sys_write(Kernel& kernel, const SyscallArgs& args)
 {
     auto file = TRY(writable_file(kernel, args.fd(0)));
-    return TRY(transfer(kernel, *file, true, args.pointer<void>(1), args.size(2), -1));
+    return TRY(transfer(kernel, *file, true, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
 }
 
 SyscallResult sys_readv(Kernel& kernel, const SyscallArgs& args)
@@ -117,14 +119,14 @@ SyscallResult sys_pread64(Kernel& kernel, const SyscallArgs& args)
 {
     auto file = TRY(readable_file(kernel, args.fd(0)));
     i64 offset = TRY(positional_offset(kernel, *file, args.int64(3)));
-    return TRY(transfer(kernel, *file, false, args.pointer<void>(1), args.size(2), offset));
+    return TRY(transfer(kernel, *file, false, IoBuffer::user(args.pointer<void>(1)), args.size(2), offset));
 }
 
 SyscallResult sys_pwrite64(Kernel& kernel, const SyscallArgs& args)
 {
     auto file = TRY(writable_file(kernel, args.fd(0)));
     i64 offset = TRY(positional_offset(kernel, *file, args.int64(3)));
-    return TRY(transfer(kernel, *file, true, args.pointer<void>(1), args.size(2), offset));
+    return TRY(transfer(kernel, *file, true, IoBuffer::user(args.pointer<void>(1)), args.size(2), offset));
 }
 
 SyscallResult sys_lseek(Kernel& kernel, const SyscallArgs& args)
@@ -158,6 +160,54 @@ SyscallResult sys_lseek(Kernel& kernel, const SyscallArgs& args)
         return Error::from_errno(EINVAL);
     file->offset = static_cast<u64>(base + offset);
     return base + offset;
+}
+
+// Copies between two open files through a bounded kernel buffer. The input must be a regular file;
+// the output may be any file open for writing.
+SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
+{
+    auto output = TRY(writable_file(kernel, args.fd(0)));
+    auto input = TRY(readable_file(kernel, args.fd(1)));
+    if (!input->inode->is_regular())
+        return Error::from_errno(EINVAL);
+    auto offset_pointer = args.pointer<i64>(2);
+    i64 offset = -1;
+    if (!offset_pointer.is_null()) {
+        offset = TRY(read_from_user(offset_pointer));
+        if (offset < 0)
+            return Error::from_errno(EINVAL);
+    }
+    size_t count = min(args.size(3), kMaxTransfer);
+    auto* bounce = static_cast<u8*>(kmalloc(min(count, kBounceChunk) + 1));
+    if (!bounce)
+        return Error::from_errno(ENOMEM);
+    size_t done = 0;
+    Error failure { 0 };
+    while (done < count) {
+        size_t chunk = min(count - done, kBounceChunk);
+        auto got = transfer(kernel, *input, false, IoBuffer::kernel(bounce), chunk, offset >= 0 ? offset + static_cast<i64>(done) : -1);
+        if (got.is_error() || got.value() == 0) {
+            failure = got.is_error() ? got.error() : Error { 0 };
+            break;
+        }
+        auto put = transfer(kernel, *output, true, IoBuffer::kernel(bounce), got.value(), -1);
+        size_t written = put.is_error() ? 0 : put.value();
+        if (offset < 0)
+            input->offset -= got.value() - written; // only what reached the output is consumed
+        done += written;
+        if (put.is_error() || written < got.value()) {
+            failure = put.is_error() ? put.error() : Error { 0 };
+            break;
+        }
+    }
+    kfree(bounce);
+    if (!done && failure.code)
+        return failure;
+    if (failure.is_unsupported())
+        return failure;
+    if (offset >= 0)
+        TRY(write_to_user(offset_pointer, offset + static_cast<i64>(done)));
+    return static_cast<long>(done);
 }
 
 } // namespace zeroos

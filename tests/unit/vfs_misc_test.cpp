@@ -20,7 +20,7 @@ TEST_CASE("vfs: every vfs syscall is implemented except the few left on purpose"
         INFO(name);
         if (name == "copy_file_range")
             CHECK(list[i].support == SyscallSupport::QUIET_ENOSYS);
-        else if (name == "fallocate" || name == "sendfile")
+        else if (name == "fallocate")
             CHECK(list[i].support == SyscallSupport::FAILFAST);
         else
             CHECK((list[i].support == SyscallSupport::IMPLEMENTED && list[i].handler != nullptr));
@@ -96,4 +96,37 @@ TEST_CASE("vfs: the kernel heap running out is ENOSPC, never a crash")
     CHECK(f.call("ftruncate", fd, 0) == 0);
     CHECK(mkdir(f, "/tmp/d") == 0);
     CHECK(write_text(f, fd, "again") == 5);
+}
+
+TEST_CASE("vfs: sendfile between files, to the console and into pipes")
+{
+    KernelFixture f;
+    std::string text(100000, 's');
+    text[99999] = 'E';
+    REQUIRE(make_file(f, "/tmp/src", text) == 0);
+    long in = open(f, "/tmp/src", O_RDONLY);
+    long out = open(f, "/tmp/dst", O_CREAT | O_WRONLY);
+    CHECK(f.call("sendfile", out, in, 0, 200000) == 100000);
+    CHECK(f.call("lseek", in, 0, SEEK_CUR) == 100000);
+    CHECK(statx(f, "/tmp/dst").stx.size == 100000);
+
+    // With an offset pointer the input position stays and the pointer advances.
+    int64_t offset = 99990;
+    uint64_t offset_pointer = f.put_bytes(&offset, sizeof(offset));
+    CHECK(f.call("lseek", in, 5, SEEK_SET) == 5);
+    CHECK(f.call("sendfile", 1, in, offset_pointer, 100) == 10);
+    CHECK(f.read<int64_t>(offset_pointer) == 100000);
+    CHECK(f.call("lseek", in, 0, SEEK_CUR) == 5);
+    CHECK(fake::stdout_text() == "sssssssssE");
+
+    uint64_t pair = f.reserve(8);
+    REQUIRE(f.call("pipe2", pair, O_NONBLOCK) == 0);
+    int read_end = f.read<int>(pair), write_end = f.read<int>(pair + 4);
+    CHECK(f.call("sendfile", write_end, in, 0, 70000) == 65536); // the pipe takes what fits
+    CHECK(f.call("lseek", in, 0, SEEK_CUR) == 5 + 65536);
+    CHECK(f.call("sendfile", out, read_end, 0, 10) == -EINVAL); // input must be a regular file
+    CHECK(f.call("sendfile", in, in, 0, 10) == -EBADF);
+    CHECK(f.call("sendfile", out, in, fake::kUnmapped, 10) == -EFAULT);
+    offset = -1;
+    CHECK(f.call("sendfile", out, in, f.put_bytes(&offset, sizeof(offset)), 10) == -EINVAL);
 }
