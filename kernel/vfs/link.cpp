@@ -104,7 +104,11 @@ SyscallResult sys_renameat2(Kernel& kernel, const SyscallArgs& args)
         return Error::unsupported("RENAME_WHITEOUT is not supported");
     if ((flags & ~u32(RENAME_NOREPLACE | RENAME_EXCHANGE)) || (flags == (RENAME_NOREPLACE | RENAME_EXCHANGE)))
         return Error::from_errno(EINVAL);
-    PathBuffer old_path, new_path;
+    PathPair paths;
+    if (!paths.allocated())
+        return Error::from_errno(ENOMEM);
+    PathBuffer& old_path = paths.first();
+    PathBuffer& new_path = paths.second();
     TRY(copy_path_from_user(old_path, args.pointer<const char>(1)));
     TRY(copy_path_from_user(new_path, args.pointer<const char>(3)));
     auto old_place = TRY(resolve_path(kernel, args.fd(0), old_path.bytes, old_path.length, false));
@@ -135,7 +139,11 @@ SyscallResult sys_renameat(Kernel& kernel, const SyscallArgs& args)
 
 SyscallResult sys_symlinkat(Kernel& kernel, const SyscallArgs& args)
 {
-    PathBuffer target, path;
+    PathPair paths;
+    if (!paths.allocated())
+        return Error::from_errno(ENOMEM);
+    PathBuffer& target = paths.first();
+    PathBuffer& path = paths.second();
     TRY(copy_path_from_user(target, args.pointer<const char>(0)));
     TRY(copy_path_from_user(path, args.pointer<const char>(2)));
     auto lookup = TRY(resolve_path(kernel, args.fd(1), path.bytes, path.length, false));
@@ -155,7 +163,11 @@ SyscallResult sys_linkat(Kernel& kernel, const SyscallArgs& args)
     u32 flags = args.uint32(4);
     if (flags & ~u32(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
         return Error::from_errno(EINVAL);
-    PathBuffer old_path, new_path;
+    PathPair paths;
+    if (!paths.allocated())
+        return Error::from_errno(ENOMEM);
+    PathBuffer& old_path = paths.first();
+    PathBuffer& new_path = paths.second();
     TRY(copy_path_allow_empty(old_path, args.pointer<const char>(1)));
     TRY(copy_path_from_user(new_path, args.pointer<const char>(3)));
     auto source = TRY(resolve_at(kernel, args.fd(0), old_path, flags & AT_SYMLINK_FOLLOW, flags & AT_EMPTY_PATH, false));

@@ -40,6 +40,25 @@ void note_missing(Kernel&, int dirfd, const PathBuffer&);
 // ENAMETOOLONG/ERANGE past `capacity`.
 ErrorOr<size_t> directory_path(Kernel&, Directory&, char* buffer, size_t capacity);
 
+// Two guest paths on the kernel heap, for the calls that take two (8 KiB off the kernel stack).
+class PathPair {
+public:
+    PathPair()
+        : paths_(static_cast<PathBuffer*>(kmalloc(2 * sizeof(PathBuffer))))
+    {
+    }
+    ~PathPair() { kfree(paths_); }
+    PathPair(const PathPair&) = delete;
+    PathPair& operator=(const PathPair&) = delete;
+
+    bool allocated() const { return paths_ != nullptr; }
+    PathBuffer& first() { return paths_[0]; }
+    PathBuffer& second() { return paths_[1]; }
+
+private:
+    PathBuffer* paths_;
+};
+
 // EROFS when `inode` is in a read-only tree.
 inline ErrorOr<void> check_writable(const Inode& inode)
 {
