@@ -34,7 +34,9 @@ struct TreeEntry {
 using TreeVisitor = void (*)(void* context, const TreeEntry&);
 // Visits every entry below `directory`, parents before children, in name order.
 ErrorOr<void> vfs_walk(Kernel&, const char* directory, TreeVisitor, void* context);
+// Reads a regular file (symlinks followed): bytes read, 0 past the end; EISDIR, EINVAL for others.
 ErrorOr<size_t> vfs_read_file(Kernel&, const char* path, u64 offset, void* buffer, size_t length);
+// Copies at most `capacity` bytes of a symlink's target, without a NUL, like readlink(2).
 ErrorOr<size_t> vfs_read_link(Kernel&, const char* path, char* buffer, size_t capacity);
 
 } // namespace zeroos

@@ -1,11 +1,143 @@
 #include "vfs/poll.h"
 
+#include "base/memory.h"
+#include "kernel.h"
+#include "vfs/path.h"
+
 namespace zeroos {
 
-SyscallResult do_poll(Kernel&, UserPtr<void>, u32, i64) { return Error::unsupported("poll is not implemented yet"); }
-SyscallResult do_select(Kernel&, int, UserPtr<void>, UserPtr<void>, UserPtr<void>, i64)
+namespace {
+
+    constexpr i64 kNanosecondsPerSecond = 1'000'000'000;
+    constexpr u32 kAlwaysReported = POLLERR | POLLHUP | POLLNVAL;
+
+    // The events `fd` is ready for, POLLNVAL when it is not an open (non-O_PATH) descriptor.
+    u32 ready_events(Kernel& kernel, int fd)
+    {
+        auto file = kernel.fds().get(fd);
+        if (file.is_error() || file.value()->is_path_only())
+            return POLLNVAL;
+        return file.value()->inode->poll_events(*file.value());
+    }
+
+    // Nothing was ready: a bounded wait only moves the virtual clock, an endless one would never end.
+    ErrorOr<void> wait_for_nothing(Kernel& kernel, i64 timeout_ns)
+    {
+        if (timeout_ns < 0)
+            return Error::unsupported("waiting forever with no descriptor ready would deadlock");
+        kernel.clock().advance(static_cast<u64>(timeout_ns));
+        return {};
+    }
+
+    ErrorOr<i64> read_timeout(UserPtr<linux_abi::Timespec> pointer)
+    {
+        if (pointer.is_null())
+            return i64(-1);
+        auto timeout = TRY(read_from_user(pointer));
+        if (timeout.seconds < 0 || timeout.nanoseconds < 0 || timeout.nanoseconds >= kNanosecondsPerSecond)
+            return Error::from_errno(EINVAL);
+        if (timeout.seconds > INT64_MAX / kNanosecondsPerSecond - 1)
+            return INT64_MAX;
+        return timeout.seconds * kNanosecondsPerSecond + timeout.nanoseconds;
+    }
+
+    // ppoll and pselect6 write the time left back; a wait either returned at once or used it all.
+    ErrorOr<void> write_remaining(UserPtr<linux_abi::Timespec> pointer, long ready)
+    {
+        if (pointer.is_null() || ready != 0)
+            return {};
+        return write_to_user(pointer, linux_abi::Timespec { 0, 0 });
+    }
+
+    using FdSetWord = u64;
+
+} // namespace
+
+SyscallResult do_poll(Kernel& kernel, UserPtr<void> pointer, u32 count, i64 timeout_ns)
 {
-    return Error::unsupported("select is not implemented yet");
+    if (count > kernel.fds().max_fds())
+        return Error::from_errno(EINVAL);
+    auto entries = pointer.cast<linux_abi::PollFd>();
+    long ready = 0;
+    for (u32 pass = 0; pass < 2; ++pass) {
+        for (u32 i = 0; i < count; ++i) {
+            auto entry = TRY(read_from_user(entries.element(i)));
+            u32 events = entry.fd < 0 ? 0 : ready_events(kernel, entry.fd);
+            entry.revents = static_cast<int16_t>(events & (static_cast<u16>(entry.events) | kAlwaysReported));
+            if (pass == 0) {
+                if (entry.revents)
+                    ++ready;
+                continue;
+            }
+            TRY(write_to_user(entries.element(i), entry));
+        }
+        if (pass == 0 && ready == 0 && timeout_ns != 0)
+            TRY(wait_for_nothing(kernel, timeout_ns));
+    }
+    return ready;
+}
+
+SyscallResult do_select(Kernel& kernel, int nfds, UserPtr<void> readfds, UserPtr<void> writefds, UserPtr<void> exceptfds, i64 timeout_ns)
+{
+    if (nfds < 0 || static_cast<u64>(nfds) > kernel.fds().max_fds())
+        return Error::from_errno(EINVAL);
+    constexpr size_t kBits = 8 * sizeof(FdSetWord);
+    size_t words = (static_cast<size_t>(nfds) + kBits - 1) / kBits;
+    UserPtr<void> sets[3] = { readfds, writefds, exceptfds };
+    const u32 wanted[3] = { POLLIN | POLLRDNORM | POLLHUP | POLLERR, POLLOUT | POLLWRNORM | POLLERR, POLLPRI };
+    long ready = 0;
+    for (u32 pass = 0; pass < 2; ++pass) {
+        for (size_t word = 0; word < words; ++word) {
+            FdSetWord in[3] = {}, out[3] = {};
+            for (int s = 0; s < 3; ++s)
+                if (!sets[s].is_null())
+                    in[s] = TRY(read_from_user(sets[s].cast<FdSetWord>().element(word)));
+            for (size_t bit = 0; bit < kBits; ++bit) {
+                int fd = static_cast<int>(word * kBits + bit);
+                FdSetWord mask = FdSetWord(1) << bit;
+                if (fd >= nfds || !((in[0] | in[1] | in[2]) & mask))
+                    continue;
+                u32 events = ready_events(kernel, fd);
+                if (events & POLLNVAL)
+                    return Error::from_errno(EBADF);
+                for (int s = 0; s < 3; ++s) {
+                    if ((in[s] & mask) && (events & wanted[s])) {
+                        out[s] |= mask;
+                        ++ready;
+                    }
+                }
+            }
+            if (pass == 1) {
+                for (int s = 0; s < 3; ++s)
+                    if (!sets[s].is_null())
+                        TRY(write_to_user(sets[s].cast<FdSetWord>().element(word), out[s]));
+            }
+        }
+        if (pass == 0) {
+            if (ready == 0 && timeout_ns != 0)
+                TRY(wait_for_nothing(kernel, timeout_ns));
+            ready = 0; // counted again while writing the sets back
+        }
+    }
+    return ready;
+}
+
+SyscallResult sys_ppoll(Kernel& kernel, const SyscallArgs& args)
+{
+    auto timeout_pointer = args.pointer<linux_abi::Timespec>(2);
+    i64 timeout_ns = TRY(read_timeout(timeout_pointer));
+    long ready = TRY(do_poll(kernel, args.pointer<void>(0), args.uint32(1), timeout_ns));
+    TRY(write_remaining(timeout_pointer, ready));
+    return ready;
+}
+
+SyscallResult sys_pselect6(Kernel& kernel, const SyscallArgs& args)
+{
+    auto timeout_pointer = args.pointer<linux_abi::Timespec>(4);
+    i64 timeout_ns = TRY(read_timeout(timeout_pointer));
+    long ready = TRY(do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
+    TRY(write_remaining(timeout_pointer, ready));
+    return ready;
 }
 
 } // namespace zeroos

@@ -22,6 +22,7 @@ struct FakeMachine {
     std::string stdout_data;
     std::string stderr_data;
     std::vector<std::string> reports;
+    std::vector<std::string> missing_paths;
     void* heap = nullptr;
 };
 
@@ -67,6 +68,7 @@ void reset()
     m.stdout_data.clear();
     m.stderr_data.clear();
     m.reports.clear();
+    m.missing_paths.clear();
     if (!m.heap)
         m.heap = map_zeroed(kHeapSize);
 }
@@ -80,6 +82,7 @@ void set_stdin(std::string data)
 const std::string& stdout_text() { return machine().stdout_data; }
 const std::string& stderr_text() { return machine().stderr_data; }
 const std::vector<std::string>& reports() { return machine().reports; }
+const std::vector<std::string>& missing_paths() { return machine().missing_paths; }
 
 void* host_address(uint64_t guest_address, size_t length) { return translate(guest_address, length); }
 
@@ -151,7 +154,7 @@ long stdin_read(void* data, size_t length)
 }
 
 void report(const char* line) { machine().reports.emplace_back(line); }
-void note_missing_path(const char*) { }
+void note_missing_path(const char* absolute_path) { machine().missing_paths.emplace_back(absolute_path); }
 
 Region guest_arena() { return { fake::kArenaBase, fake::kArenaSize }; }
 Region kernel_heap_region() { return { reinterpret_cast<u64>(machine().heap), kHeapSize }; }

@@ -25,6 +25,8 @@ void set_stdin(std::string data);
 const std::string& stdout_text();
 const std::string& stderr_text();
 const std::vector<std::string>& reports();
+// Every path the kernel passed to platform::note_missing_path, in order.
+const std::vector<std::string>& missing_paths();
 
 // Host pointer for a guest address range; nullptr if any of it is unmapped.
 void* host_address(uint64_t guest_address, size_t length);

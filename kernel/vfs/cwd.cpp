@@ -1,0 +1,45 @@
+#include "kernel.h"
+#include "vfs/path.h"
+
+namespace zeroos {
+
+SyscallResult sys_getcwd(Kernel& kernel, const SyscallArgs& args)
+{
+    auto* path = static_cast<char*>(kmalloc(kPathMax));
+    if (!path)
+        return Error::from_errno(ENOMEM);
+    auto length = directory_path(kernel, static_cast<Directory&>(*kernel.vfs().cwd()), path, kPathMax);
+    SyscallResult result = 0;
+    if (length.is_error())
+        result = Error::from_errno(length.error().code == ENAMETOOLONG ? ERANGE : length.error().code);
+    else if (length.value() + 1 > args.size(1))
+        result = Error::from_errno(ERANGE);
+    else if (auto copied = copy_to_user(args.pointer<void>(0), path, length.value() + 1); copied.is_error())
+        result = copied.error();
+    else
+        result = static_cast<long>(length.value() + 1);
+    kfree(path);
+    return result;
+}
+
+SyscallResult sys_chdir(Kernel& kernel, const SyscallArgs& args)
+{
+    PathBuffer path;
+    TRY(copy_path_from_user(path, args.pointer<const char>(0)));
+    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
+    if (!inode->is_directory())
+        return Error::from_errno(ENOTDIR);
+    kernel.vfs().cwd() = inode;
+    return 0;
+}
+
+SyscallResult sys_fchdir(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(kernel.fds().get(args.fd(0)));
+    if (!file->inode->is_directory())
+        return Error::from_errno(ENOTDIR);
+    kernel.vfs().cwd() = file->inode;
+    return 0;
+}
+
+} // namespace zeroos

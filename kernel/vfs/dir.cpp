@@ -1,0 +1,60 @@
+#include "kernel.h"
+#include "vfs/path.h"
+
+namespace zeroos {
+
+SyscallResult sys_mkdirat(Kernel& kernel, const SyscallArgs& args)
+{
+    PathBuffer path;
+    TRY(copy_path_from_user(path, args.pointer<const char>(1)));
+    auto lookup = TRY(resolve_path(kernel, args.fd(0), path.bytes, path.length, false));
+    if (lookup.inode || lookup.name_length == 0)
+        return Error::from_errno(EEXIST);
+    TRY(check_writable(*lookup.parent));
+    auto& vfs = kernel.vfs();
+    TRY(vfs.create_directory(lookup.parent_directory(), lookup.name, lookup.name_length, args.uint32(2) & ~vfs.umask() & 01777));
+    lookup.parent->touch_modified(vfs.now());
+    return 0;
+}
+
+SyscallResult sys_unlinkat(Kernel& kernel, const SyscallArgs& args)
+{
+    u32 flags = args.uint32(2);
+    if (flags & ~u32(AT_REMOVEDIR))
+        return Error::from_errno(EINVAL);
+    bool remove_directory = flags & AT_REMOVEDIR;
+    PathBuffer path;
+    TRY(copy_path_from_user(path, args.pointer<const char>(1)));
+    auto lookup = TRY(resolve_path(kernel, args.fd(0), path.bytes, path.length, false));
+    if (lookup.name_length == 0)
+        return Error::from_errno(remove_directory ? EBUSY : EISDIR);
+    if (remove_directory && lookup.name_is("."))
+        return Error::from_errno(EINVAL);
+    if (remove_directory && lookup.name_is(".."))
+        return Error::from_errno(ENOTEMPTY);
+    if (!lookup.inode)
+        return Error::from_errno(ENOENT);
+    Inode& victim = *lookup.inode;
+    if (remove_directory) {
+        if (!victim.is_directory())
+            return Error::from_errno(ENOTDIR);
+        if (!static_cast<Directory&>(victim).entries.is_empty())
+            return Error::from_errno(ENOTEMPTY);
+    } else if (victim.is_directory()) {
+        return Error::from_errno(EISDIR);
+    }
+    if (lookup.names_dot_or_dotdot())
+        return Error::from_errno(EISDIR);
+    TRY(check_writable(*lookup.parent));
+    auto& directory = lookup.parent_directory();
+    DirEntry* entry = directory.find(lookup.name, lookup.name_length);
+    if (!entry)
+        return Error::from_errno(ENOENT);
+    directory.remove(entry);
+    victim.nlink = victim.is_directory() ? 0 : victim.nlink - 1;
+    victim.ctime_ns = kernel.vfs().now();
+    directory.touch_modified(kernel.vfs().now());
+    return 0;
+}
+
+} // namespace zeroos

@@ -1,0 +1,147 @@
+#include "kernel.h"
+#include "vfs/path.h"
+
+namespace zeroos {
+
+namespace {
+
+    constexpr size_t kPipeCapacity = 64 * 1024;
+    constexpr size_t kPipeAtomicWrite = 4096; // PIPE_BUF
+
+    // A bounded ring buffer shared by the read end and the write end.
+    class Pipe final : public Inode {
+    public:
+        ~Pipe() override { kfree(buffer_); }
+        bool allocate()
+        {
+            buffer_ = static_cast<u8*>(kmalloc(kPipeCapacity));
+            return buffer_ != nullptr;
+        }
+        void opened(OpenFile& file) override { ++(file.access_mode() == O_RDONLY ? readers_ : writers_); }
+        void closed(OpenFile& file) override { --(file.access_mode() == O_RDONLY ? readers_ : writers_); }
+        bool seekable() const override { return false; }
+        u64 size() const override { return 0; }
+        i64 readable_bytes(const OpenFile&) const override { return static_cast<i64>(used_); }
+
+        u32 poll_events(const OpenFile& file) const override
+        {
+            u32 events = 0;
+            if (file.access_mode() == O_RDONLY) {
+                if (used_)
+                    events |= POLLIN | POLLRDNORM;
+                if (!writers_)
+                    events |= POLLHUP;
+            } else {
+                if (used_ < kPipeCapacity)
+                    events |= POLLOUT | POLLWRNORM;
+                if (!readers_)
+                    events |= POLLERR;
+            }
+            return events;
+        }
+
+        ErrorOr<size_t> read(Kernel&, OpenFile& file, u64, const IoBuffer& buffer, size_t length) override
+        {
+            if (length == 0)
+                return size_t(0);
+            if (used_ == 0) {
+                if (!writers_)
+                    return size_t(0);
+                if (file.flags & O_NONBLOCK)
+                    return Error::from_errno(EAGAIN);
+                return Error::unsupported("blocking on a pipe would deadlock: read of an empty pipe whose write end is open");
+            }
+            size_t count = min(length, used_);
+            size_t done = 0;
+            while (done < count) {
+                size_t chunk = min(count - done, kPipeCapacity - head_);
+                auto copied = buffer.fill(done, buffer_ + head_, chunk);
+                if (copied.is_error()) {
+                    if (!done)
+                        return copied.error();
+                    break;
+                }
+                done += chunk;
+                head_ = (head_ + chunk) % kPipeCapacity;
+                used_ -= chunk;
+            }
+            return done;
+        }
+
+        ErrorOr<size_t> write(Kernel&, OpenFile& file, u64, const IoBuffer& buffer, size_t length) override
+        {
+            if (!readers_)
+                return Error::from_errno(EPIPE);
+            if (length == 0)
+                return size_t(0);
+            size_t space = kPipeCapacity - used_;
+            if (length > space) {
+                if (!(file.flags & O_NONBLOCK))
+                    return Error::unsupported("blocking on a pipe would deadlock: write to a pipe without room for it");
+                // Small writes are atomic: all or nothing.
+                if (space == 0 || length <= kPipeAtomicWrite)
+                    return Error::from_errno(EAGAIN);
+            }
+            size_t count = min(length, space);
+            size_t done = 0;
+            while (done < count) {
+                size_t tail = (head_ + used_) % kPipeCapacity;
+                size_t chunk = min(count - done, kPipeCapacity - tail);
+                auto copied = buffer.take(done, buffer_ + tail, chunk);
+                if (copied.is_error()) {
+                    if (!done)
+                        return copied.error();
+                    break;
+                }
+                done += chunk;
+                used_ += chunk;
+            }
+            return done;
+        }
+
+    private:
+        u8* buffer_ = nullptr;
+        size_t head_ = 0;
+        size_t used_ = 0;
+        u32 readers_ = 0;
+        u32 writers_ = 0;
+    };
+
+} // namespace
+
+SyscallResult sys_pipe2(Kernel& kernel, const SyscallArgs& args)
+{
+    u32 flags = args.uint32(1);
+    if (flags & O_DIRECT)
+        return Error::unsupported("pipe2 O_DIRECT (packet mode) is not supported");
+    if (flags & ~u32(O_CLOEXEC | O_NONBLOCK))
+        return Error::from_errno(EINVAL);
+    auto* pipe = make<Pipe>();
+    if (!pipe)
+        return Error::from_errno(ENFILE);
+    auto inode = RefPtr<Inode>::adopt(pipe);
+    if (!pipe->allocate())
+        return Error::from_errno(ENFILE);
+    kernel.vfs().stamp(*pipe, S_IFIFO | 0600);
+    auto read_end = make_ref<OpenFile>(inode, O_RDONLY | (flags & O_NONBLOCK));
+    auto write_end = make_ref<OpenFile>(inode, O_WRONLY | (flags & O_NONBLOCK));
+    if (!read_end || !write_end)
+        return Error::from_errno(ENFILE);
+    auto& fds = kernel.fds();
+    bool cloexec = flags & O_CLOEXEC;
+    int read_fd = TRY(fds.allocate(read_end, cloexec));
+    auto write_fd = fds.allocate(write_end, cloexec);
+    if (write_fd.is_error()) {
+        (void)fds.close(read_fd);
+        return write_fd.error();
+    }
+    int pair[2] = { read_fd, write_fd.value() };
+    if (auto written = copy_to_user(args.pointer<void>(0), pair, sizeof(pair)); written.is_error()) {
+        (void)fds.close(read_fd);
+        (void)fds.close(pair[1]);
+        return written.error();
+    }
+    return 0;
+}
+
+} // namespace zeroos

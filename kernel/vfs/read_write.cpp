@@ -1,0 +1,213 @@
+#include "kernel.h"
+#include "vfs/devices.h"
+#include "vfs/path.h"
+
+namespace zeroos {
+
+namespace {
+
+    constexpr size_t kMaxTransfer = 0x7ffff000; // Linux's MAX_RW_COUNT
+    constexpr int kMaxIovecs = 1024; // UIO_MAXIOV
+
+    ErrorOr<RefPtr<OpenFile>> readable_file(Kernel& kernel, int fd)
+    {
+        auto file = TRY(kernel.fds().get(fd));
+        if (!file->can_read())
+            return Error::from_errno(EBADF);
+        if (file->inode->is_directory())
+            return Error::from_errno(EISDIR);
+        return file;
+    }
+
+    ErrorOr<RefPtr<OpenFile>> writable_file(Kernel& kernel, int fd)
+    {
+        auto file = TRY(kernel.fds().get(fd));
+        if (!file->can_write())
+            return Error::from_errno(EBADF);
+        TRY(check_writable(*file->inode));
+        return file;
+    }
+
+    // One transfer at the file position (advancing it) or, for pread/pwrite, at `explicit_offset`.
+    ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoBuffer& buffer, size_t length, i64 explicit_offset)
+    {
+        length = min(length, kMaxTransfer);
+        Inode& inode = *file.inode;
+        bool positioned = explicit_offset >= 0;
+        u64 offset = positioned ? static_cast<u64>(explicit_offset) : file.offset;
+        if (writing && (file.flags & O_APPEND) && inode.is_regular())
+            offset = inode.size();
+        if (!inode.seekable())
+            offset = 0;
+        size_t moved
+            = writing ? TRY(inode.write(kernel, file, offset, buffer, length)) : TRY(inode.read(kernel, file, offset, buffer, length));
+        if (!positioned && inode.seekable())
+            file.offset = offset + moved;
+        return moved;
+    }
+
+    ErrorOr<size_t> transfer_vector(
+        Kernel& kernel, OpenFile& file, bool writing, UserPtr<linux_abi::IoVec> iov, int count, i64 explicit_offset)
+    {
+        if (count < 0 || count > kMaxIovecs)
+            return Error::from_errno(EINVAL);
+        // Validate every iovec before moving any data, as Linux does.
+        u64 total = 0;
+        for (int i = 0; i < count; ++i) {
+            auto vec = TRY(read_from_user(iov.element(static_cast<size_t>(i))));
+            if (vec.length > static_cast<u64>(INT64_MAX) - total)
+                return Error::from_errno(EINVAL);
+            total += vec.length;
+        }
+        size_t done = 0;
+        for (int i = 0; i < count && done < kMaxTransfer; ++i) {
+            auto vec = TRY(read_from_user(iov.element(static_cast<size_t>(i))));
+            if (vec.length == 0)
+                continue;
+            i64 offset = explicit_offset >= 0 ? explicit_offset + static_cast<i64>(done) : -1;
+            auto moved = transfer(
+                kernel, file, writing, IoBuffer::user(UserPtr<void>(vec.base)), min<u64>(vec.length, kMaxTransfer - done), offset);
+            if (moved.is_error()) {
+                if (done && !moved.error().is_unsupported())
+                    break;
+                return moved.error();
+            }
+            done += moved.value();
+            if (moved.value() < vec.length)
+                break;
+        }
+        return done;
+    }
+
+    ErrorOr<i64> positional_offset(Kernel& kernel, const OpenFile& file, i64 offset)
+    {
+        (void)kernel;
+        if (offset < 0)
+            return Error::from_errno(EINVAL);
+        if (!file.inode->seekable())
+            return Error::from_errno(ESPIPE);
+        return offset;
+    }
+
+} // namespace
+
+SyscallResult sys_read(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(readable_file(kernel, args.fd(0)));
+    return TRY(transfer(kernel, *file, false, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
+}
+
+SyscallResult sys_write(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(writable_file(kernel, args.fd(0)));
+    return TRY(transfer(kernel, *file, true, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
+}
+
+SyscallResult sys_readv(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(readable_file(kernel, args.fd(0)));
+    return TRY(transfer_vector(kernel, *file, false, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+}
+
+SyscallResult sys_writev(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(writable_file(kernel, args.fd(0)));
+    return TRY(transfer_vector(kernel, *file, true, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+}
+
+SyscallResult sys_pread64(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(readable_file(kernel, args.fd(0)));
+    i64 offset = TRY(positional_offset(kernel, *file, args.int64(3)));
+    return TRY(transfer(kernel, *file, false, IoBuffer::user(args.pointer<void>(1)), args.size(2), offset));
+}
+
+SyscallResult sys_pwrite64(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(writable_file(kernel, args.fd(0)));
+    i64 offset = TRY(positional_offset(kernel, *file, args.int64(3)));
+    return TRY(transfer(kernel, *file, true, IoBuffer::user(args.pointer<void>(1)), args.size(2), offset));
+}
+
+SyscallResult sys_lseek(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(kernel.fds().get(args.fd(0)));
+    if (file->is_path_only())
+        return Error::from_errno(EBADF);
+    if (!file->inode->seekable())
+        return Error::from_errno(ESPIPE);
+    i64 offset = args.int64(1);
+    i64 base;
+    switch (args.int32(2)) {
+    case SEEK_SET:
+        base = 0;
+        break;
+    case SEEK_CUR:
+        base = static_cast<i64>(file->offset);
+        break;
+    case SEEK_END:
+        if (file->inode->is_directory())
+            return Error::from_errno(EINVAL);
+        base = static_cast<i64>(file->inode->size());
+        break;
+    case SEEK_DATA:
+    case SEEK_HOLE:
+        return Error::unsupported("lseek SEEK_DATA/SEEK_HOLE is not supported");
+    default:
+        return Error::from_errno(EINVAL);
+    }
+    if ((offset > 0 && base > INT64_MAX - offset) || base + offset < 0)
+        return Error::from_errno(EINVAL);
+    file->offset = static_cast<u64>(base + offset);
+    return base + offset;
+}
+
+// Copies between two open files through a bounded kernel buffer. The input must be a regular file;
+// the output may be any file open for writing.
+SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
+{
+    auto output = TRY(writable_file(kernel, args.fd(0)));
+    auto input = TRY(readable_file(kernel, args.fd(1)));
+    if (!input->inode->is_regular())
+        return Error::from_errno(EINVAL);
+    auto offset_pointer = args.pointer<i64>(2);
+    i64 offset = -1;
+    if (!offset_pointer.is_null()) {
+        offset = TRY(read_from_user(offset_pointer));
+        if (offset < 0)
+            return Error::from_errno(EINVAL);
+    }
+    size_t count = min(args.size(3), kMaxTransfer);
+    auto* bounce = static_cast<u8*>(kmalloc(min(count, kBounceChunk) + 1));
+    if (!bounce)
+        return Error::from_errno(ENOMEM);
+    size_t done = 0;
+    Error failure { 0 };
+    while (done < count) {
+        size_t chunk = min(count - done, kBounceChunk);
+        auto got = transfer(kernel, *input, false, IoBuffer::kernel(bounce), chunk, offset >= 0 ? offset + static_cast<i64>(done) : -1);
+        if (got.is_error() || got.value() == 0) {
+            failure = got.is_error() ? got.error() : Error { 0 };
+            break;
+        }
+        auto put = transfer(kernel, *output, true, IoBuffer::kernel(bounce), got.value(), -1);
+        size_t written = put.is_error() ? 0 : put.value();
+        if (offset < 0)
+            input->offset -= got.value() - written; // only what reached the output is consumed
+        done += written;
+        if (put.is_error() || written < got.value()) {
+            failure = put.is_error() ? put.error() : Error { 0 };
+            break;
+        }
+    }
+    kfree(bounce);
+    if (!done && failure.code)
+        return failure;
+    if (failure.is_unsupported())
+        return failure;
+    if (offset >= 0)
+        TRY(write_to_user(offset_pointer, offset + static_cast<i64>(done)));
+    return static_cast<long>(done);
+}
+
+} // namespace zeroos

@@ -1,0 +1,124 @@
+#include "arch_abi.h"
+#include "kernel.h"
+#include "vfs/path.h"
+
+namespace zeroos {
+
+namespace {
+
+    constexpr i64 kNanosecondsPerSecond = 1'000'000'000;
+    constexpr u32 kStatxReserved = 0x80000000u;
+
+    i64 seconds_of(i64 ns) { return ns >= 0 ? ns / kNanosecondsPerSecond : -((-ns + kNanosecondsPerSecond - 1) / kNanosecondsPerSecond); }
+    i64 subsecond_of(i64 ns) { return ns - seconds_of(ns) * kNanosecondsPerSecond; }
+
+    KernelStat stat_of(const Inode& inode)
+    {
+        KernelStat stat {};
+        stat.dev = Vfs::kDeviceNumber;
+        stat.ino = inode.ino;
+        stat.mode = inode.mode;
+        stat.nlink = inode.nlink;
+        stat.uid = inode.uid;
+        stat.gid = inode.gid;
+        stat.rdev = inode.rdev;
+        stat.size = static_cast<i64>(inode.size());
+        stat.blksize = kPageSize;
+        stat.blocks = static_cast<i64>(inode.allocated_pages() * (kPageSize / 512));
+        stat.atime_sec = seconds_of(inode.atime_ns), stat.atime_nsec = subsecond_of(inode.atime_ns);
+        stat.mtime_sec = seconds_of(inode.mtime_ns), stat.mtime_nsec = subsecond_of(inode.mtime_ns);
+        stat.ctime_sec = seconds_of(inode.ctime_ns), stat.ctime_nsec = subsecond_of(inode.ctime_ns);
+        return stat;
+    }
+
+    linux_abi::StatxTimestamp statx_time(i64 ns) { return { seconds_of(ns), static_cast<u32>(subsecond_of(ns)), 0 }; }
+
+    // Linux's split of a dev_t into major and minor numbers.
+    u32 major_of(u64 dev) { return static_cast<u32>((dev >> 8) & 0xfff); }
+    u32 minor_of(u64 dev) { return static_cast<u32>((dev & 0xff) | ((dev >> 12) & 0xfff00)); }
+
+    ErrorOr<void> write_statfs(UserPtr<linux_abi::Statfs> destination)
+    {
+        // A fixed answer, so nothing of the heap size leaks into the guest: 4 GiB, all free.
+        linux_abi::Statfs answer {};
+        answer.type = TMPFS_MAGIC;
+        answer.block_size = kPageSize;
+        answer.blocks = answer.blocks_free = answer.blocks_available = 1u << 20;
+        answer.files = answer.files_free = 1u << 20;
+        answer.name_length = NAME_MAX;
+        answer.fragment_size = kPageSize;
+        return write_to_user(destination, answer);
+    }
+
+} // namespace
+
+SyscallResult sys_fstat(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(kernel.fds().get(args.fd(0)));
+    TRY(arch_write_stat(args.pointer<void>(1), stat_of(*file->inode)));
+    return 0;
+}
+
+SyscallResult sys_newfstatat(Kernel& kernel, const SyscallArgs& args)
+{
+    int dirfd = args.fd(0);
+    u32 flags = args.uint32(3);
+    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+        return Error::from_errno(EINVAL);
+    PathBuffer path;
+    TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+    TRY(arch_write_stat(args.pointer<void>(2), stat_of(*inode)));
+    return 0;
+}
+
+SyscallResult sys_statx(Kernel& kernel, const SyscallArgs& args)
+{
+    int dirfd = args.fd(0);
+    u32 flags = args.uint32(2);
+    u32 mask = args.uint32(3);
+    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
+        return Error::from_errno(EINVAL);
+    if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & kStatxReserved))
+        return Error::from_errno(EINVAL);
+    PathBuffer path;
+    TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+
+    KernelStat stat = stat_of(*inode);
+    linux_abi::Statx out {};
+    out.mask = STATX_BASIC_STATS; // everything but the birth time, which is not kept
+    out.blksize = static_cast<u32>(stat.blksize);
+    out.nlink = stat.nlink;
+    out.uid = stat.uid;
+    out.gid = stat.gid;
+    out.mode = static_cast<u16>(stat.mode);
+    out.ino = stat.ino;
+    out.size = static_cast<u64>(stat.size);
+    out.blocks = static_cast<u64>(stat.blocks);
+    out.atime = statx_time(inode->atime_ns);
+    out.mtime = statx_time(inode->mtime_ns);
+    out.ctime = statx_time(inode->ctime_ns);
+    out.rdev_major = major_of(stat.rdev), out.rdev_minor = minor_of(stat.rdev);
+    out.dev_major = major_of(stat.dev), out.dev_minor = minor_of(stat.dev);
+    TRY(write_to_user(args.pointer<linux_abi::Statx>(4), out));
+    return 0;
+}
+
+SyscallResult sys_statfs(Kernel& kernel, const SyscallArgs& args)
+{
+    PathBuffer path;
+    TRY(copy_path_from_user(path, args.pointer<const char>(0)));
+    TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
+    TRY(write_statfs(args.pointer<linux_abi::Statfs>(1)));
+    return 0;
+}
+
+SyscallResult sys_fstatfs(Kernel& kernel, const SyscallArgs& args)
+{
+    TRY(kernel.fds().get(args.fd(0)));
+    TRY(write_statfs(args.pointer<linux_abi::Statfs>(1)));
+    return 0;
+}
+
+} // namespace zeroos
