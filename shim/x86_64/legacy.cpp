@@ -36,11 +36,17 @@ namespace {
         return dispatch_syscall(kernel, request);
     }
 
-    SyscallOutcome returning(SyscallResult result)
+    // The outcome of a legacy call served by a kernel helper: its value, -errno, or a fail-fast
+    // stop when the helper met something unsupported.
+    SyscallOutcome returning(Kernel& kernel, const SyscallRequest& called, const char* name, SyscallResult result)
     {
-        if (result.is_error())
-            return { SyscallOutcome::Kind::Return, -static_cast<long>(result.error().code) };
-        return { SyscallOutcome::Kind::Return, result.value() };
+        if (kernel.process().has_exited())
+            return { SyscallOutcome::Kind::Exit, 0 };
+        if (!result.is_error())
+            return { SyscallOutcome::Kind::Return, result.value() };
+        if (result.error().is_unsupported())
+            return fail_unsupported(kernel, called, name, nullptr, result.error().detail);
+        return { SyscallOutcome::Kind::Return, -static_cast<long>(result.error().code) };
     }
 
     // Milliseconds as poll and epoll take them; negative waits forever.
@@ -58,12 +64,13 @@ namespace {
         if (!timeout_pointer.is_null()) {
             auto timeout = read_from_user(timeout_pointer);
             if (timeout.is_error())
-                return returning(timeout.error());
+                return returning(kernel, called, "select", timeout.error());
             if (timeout.value().seconds < 0 || timeout.value().microseconds < 0 || timeout.value().microseconds >= 1'000'000)
-                return returning(Error::from_errno(EINVAL));
+                return returning(kernel, called, "select", Error::from_errno(EINVAL));
             timeout_ns = timeout.value().seconds * 1'000'000'000 + timeout.value().microseconds * 1000;
         }
-        return returning(do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
+        return returning(kernel, called, "select",
+            do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
     }
 
     SyscallOutcome serve_arch_prctl(Kernel& kernel, Registers& registers, const SyscallRequest& called)
@@ -78,11 +85,9 @@ namespace {
             registers.gs_base = args.uint64(1);
             return { SyscallOutcome::Kind::Return, 0 };
         case kArchGetFs:
-            return returning(write_to_user(args.pointer<u64>(1), registers.fs_base).is_error() ? SyscallResult(Error::from_errno(EFAULT))
-                                                                                               : SyscallResult(0));
+            return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.fs_base).is_error() ? -EFAULT : 0 };
         case kArchGetGs:
-            return returning(write_to_user(args.pointer<u64>(1), registers.gs_base).is_error() ? SyscallResult(Error::from_errno(EFAULT))
-                                                                                               : SyscallResult(0));
+            return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.gs_base).is_error() ? -EFAULT : 0 };
         default:
             // glibc asks for CET status on CET-marked binaries; Linux has no such codes and says EINVAL.
             if (code >= kArchCetStatus && code <= kArchCetLast)
@@ -142,11 +147,12 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
         return outcome;
     }
     if (is("poll"))
-        return returning(do_poll(kernel, called.args.pointer<void>(0), called.args.uint32(1), milliseconds_to_ns(called.args.int32(2))));
+        return returning(kernel, called, "poll",
+            do_poll(kernel, called.args.pointer<void>(0), called.args.uint32(1), milliseconds_to_ns(called.args.int32(2))));
     if (is("select"))
         return serve_select(kernel, called);
     if (is("getdents"))
-        return returning(
+        return returning(kernel, called, "getdents",
             do_getdents(kernel, called.args.fd(0), called.args.pointer<void>(1), called.args.uint32(2), DirentFormat::LegacyDirent));
     if (is("time")) {
         i64 seconds = kernel.clock().realtime_ns() / 1'000'000'000;
