@@ -17,7 +17,7 @@ namespace {
 
     po::options_description describe_options()
     {
-        po::options_description description("Options");
+        po::options_description description("Options", 100, 50);
         // Values are taken as text and checked here, so every error message has one shape.
         description.add_options() //
             ("help,h", "print this help and exit") //
@@ -165,7 +165,11 @@ MountSpec parse_mount_spec(const std::string& text)
     if (separator == std::string::npos || separator == 0 || separator + 1 == rest.size())
         throw UsageError("--mount wants HOST_DIR:GUEST_DIR[:ro|:rw], not '" + text + "'");
     spec.host_directory = rest.substr(0, separator);
-    spec.guest_directory = normalise_guest_directory(rest.substr(separator + 1));
+    try {
+        spec.guest_directory = normalise_guest_directory(rest.substr(separator + 1));
+    } catch (const UsageError& error) {
+        throw UsageError(std::string("--mount ") + text + ": " + error.what());
+    }
     return spec;
 }
 

@@ -83,8 +83,14 @@ int run_session(const Options& options)
         return complain(check.exit_status, check.message);
 
     install_signal_handlers();
-    if (spdlog::should_log(spdlog::level::info) && !rdtsc_trapping_works())
-        spdlog::info("rdtsc cannot be made deterministic on this host: PR_SET_TSC is not honoured");
+    // The probe forks, so it runs only when someone will read its answer; rdtsc faults are
+    // answered from the virtual clock either way.
+    if (spdlog::should_log(spdlog::level::info)) {
+        if (rdtsc_trapping_works())
+            spdlog::debug("rdtsc traps on this host: the guest reads the virtual clock");
+        else
+            spdlog::info("rdtsc cannot be made deterministic on this host: PR_SET_TSC is accepted but rdtsc does not trap");
+    }
     pin_to_current_cpu();
 
     auto heap = platform::kernel_heap_region();
