@@ -81,7 +81,7 @@ TEST_CASE("options stop at the program name")
     CHECK(options.arguments == std::vector<std::string> { "--seed", "9", "-v" });
 }
 
-TEST_CASE("-- ends the options")
+TEST_CASE("a double dash ends the options")
 {
     Options options = parse({ "--epoch=-5", "--", "--weird-name", "x" });
     CHECK(options.epoch_seconds == -5);
@@ -129,7 +129,7 @@ TEST_CASE("bad command lines are usage errors")
         CHECK_THROWS_AS(parse_command_line(arguments), UsageError);
 }
 
-TEST_CASE("--help and --version print text")
+TEST_CASE("help and version print text")
 {
     ParsedCommandLine help = parse_command_line({ "--help" });
     CHECK(help.action == ParsedCommandLine::Action::PrintHelp);
