@@ -81,6 +81,10 @@ namespace {
     {
         // O_NOFOLLOW: a symlink on the host at this name is never written through.
         int fd = open(host_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode & 07777);
+        if (fd < 0 && errno == ELOOP) {
+            problem = "refusing to write back " + guest_path + " through the host symlink " + host_path.string();
+            return false;
+        }
         if (fd < 0) {
             problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
             return false;
@@ -185,7 +189,8 @@ std::string Mounts::import_tree(Kernel& kernel, const MountSpec& spec)
     fs::recursive_directory_iterator walk(spec.host_directory, fs::directory_options::none, error);
     for (; !error && walk != fs::recursive_directory_iterator(); walk.increment(error)) {
         const fs::directory_entry& entry = *walk;
-        std::string relative = fs::relative(entry.path(), spec.host_directory).string();
+        // Lexical: fs::relative would resolve a symlink entry to wherever it points.
+        std::string relative = entry.path().lexically_relative(spec.host_directory).string();
         std::string guest_path = join_guest(spec.guest_directory, relative);
         fs::file_status status = entry.symlink_status(error);
         if (error)
