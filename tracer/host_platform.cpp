@@ -2,6 +2,7 @@
 #include "platform.h"
 
 #include "guest_memory.h"
+#include "signals.h"
 
 #include <cerrno>
 #include <set>
@@ -65,7 +66,7 @@ long console_write(int stream, const void* data, size_t length)
     size_t written = 0;
     while (written < length) {
         ssize_t count = ::write(stream, bytes + written, length - written);
-        if (count < 0 && errno == EINTR)
+        if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
             continue;
         if (count < 0)
             return written > 0 ? static_cast<long>(written) : -errno; // EPIPE: SIGPIPE is ignored in the tracer
@@ -79,8 +80,9 @@ long console_write(int stream, const void* data, size_t length)
 long stdin_read(void* data, size_t length)
 {
     for (;;) {
+        // SIGINT/SIGTERM interrupt a blocked read (no SA_RESTART) and must not be waited out.
         ssize_t count = ::read(0, data, length);
-        if (count < 0 && errno == EINTR)
+        if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
             continue;
         return count < 0 ? -errno : count;
     }
