@@ -98,11 +98,12 @@ int run_session(const Options& options)
         return complain(exit_code::kSoftware, std::string("cannot reserve the kernel heap: ") + std::strerror(errno));
     kernel_heap().init(reinterpret_cast<void*>(heap.base), heap.size);
 
+    // Whole pages: the arena is mapped, and handed out by the kernel, in pages.
+    const std::uint64_t arena_bytes = (options.memory_bytes + 4095) & ~std::uint64_t(4095);
     GuestArena arena;
-    std::string problem = arena.create(options.memory_bytes);
+    std::string problem = arena.create(arena_bytes);
     if (!problem.empty())
-        return complain(
-            exit_code::kSoftware, "cannot create the guest arena of " + std::to_string(options.memory_bytes) + " bytes: " + problem);
+        return complain(exit_code::kSoftware, "cannot create the guest arena of " + std::to_string(arena_bytes) + " bytes: " + problem);
     guest_memory().set_arena(GuestArena::kGuestBase, arena.size(), arena.tracer_view());
 
     BootConfig config;
