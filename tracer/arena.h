@@ -31,7 +31,6 @@ public:
 
     std::uint64_t size() const { return size_; }
     unsigned char* tracer_view() const { return view_; }
-    int fd() const { return fd_; }
 
 private:
     int fd_ = -1;
