@@ -1,0 +1,127 @@
+// The platform seam (kernel/platform.h) on a Linux host, inside zeroos-run.
+#include "platform.h"
+
+#include "guest_memory.h"
+#include "signals.h"
+
+#include <cerrno>
+#include <set>
+#include <string>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace zeroos::platform {
+
+namespace {
+
+    // Reserved address space, not memory: pages exist only once the kernel touches them.
+    constexpr u64 kKernelHeapSize = 8ull << 30;
+
+    std::string parent_directory(const std::string& path)
+    {
+        size_t slash = path.rfind('/');
+        if (slash == std::string::npos || slash == 0)
+            return "/";
+        return path.substr(0, slash);
+    }
+
+    void write_fully(int fd, const char* data, size_t length)
+    {
+        while (length > 0) {
+            ssize_t count = ::write(fd, data, length);
+            if (count < 0 && errno == EINTR)
+                continue;
+            if (count <= 0)
+                return;
+            data += count;
+            length -= static_cast<size_t>(count);
+        }
+    }
+
+} // namespace
+
+int copy_from_user(void* kernel_destination, u64 user_source, size_t length)
+{
+    return tracer::guest_memory().read(kernel_destination, user_source, length);
+}
+
+int copy_to_user(u64 user_destination, const void* kernel_source, size_t length)
+{
+    return tracer::guest_memory().write(user_destination, kernel_source, length);
+}
+
+int clear_user(u64 user_destination, size_t length) { return tracer::guest_memory().clear(user_destination, length); }
+
+long strncpy_from_user(char* kernel_destination, u64 user_source, size_t capacity)
+{
+    return tracer::guest_memory().read_string(kernel_destination, user_source, capacity);
+}
+
+long console_write(int stream, const void* data, size_t length)
+{
+    if (stream != 1 && stream != 2)
+        return -EBADF;
+    const auto* bytes = static_cast<const char*>(data);
+    size_t written = 0;
+    while (written < length) {
+        ssize_t count = ::write(stream, bytes + written, length - written);
+        if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
+            continue;
+        if (count < 0)
+            return written > 0 ? static_cast<long>(written) : -errno; // EPIPE: SIGPIPE is ignored in the tracer
+        if (count == 0)
+            break;
+        written += static_cast<size_t>(count);
+    }
+    return static_cast<long>(written);
+}
+
+long stdin_read(void* data, size_t length)
+{
+    for (;;) {
+        // SIGINT/SIGTERM interrupt a blocked read (no SA_RESTART) and must not be waited out.
+        ssize_t count = ::read(0, data, length);
+        if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
+            continue;
+        return count < 0 ? -errno : count;
+    }
+}
+
+void report(const char* line)
+{
+    std::string text(line);
+    text += '\n';
+    write_fully(2, text.data(), text.size());
+}
+
+void note_missing_path(const char* absolute_path)
+{
+    static std::set<std::string> hinted;
+    std::string path(absolute_path);
+    struct stat status { };
+    if (path.empty() || path[0] != '/' || lstat(path.c_str(), &status) != 0)
+        return;
+    if (!hinted.insert(path).second)
+        return;
+    std::string directory = parent_directory(path);
+    report(("zeroos-run: note: guest could not see " + path + "; it exists on the host: add --mount " + directory + ":" + directory
+        + " to make it visible")
+               .c_str());
+}
+
+Region guest_arena()
+{
+    const auto& memory = tracer::guest_memory();
+    return { memory.arena_base(), memory.arena_size() };
+}
+
+Region kernel_heap_region()
+{
+    static void* heap = mmap(nullptr, kKernelHeapSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (heap == MAP_FAILED)
+        return { 0, 0 };
+    return { reinterpret_cast<u64>(heap), kKernelHeapSize };
+}
+
+} // namespace zeroos::platform

@@ -1,0 +1,284 @@
+#include "mounts.h"
+
+#include "kernel.h"
+#include "vfs/host_api.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace zeroos::tracer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+    std::string describe(const Error& error)
+    {
+        if (error.is_unsupported())
+            return std::string(error.detail ? error.detail : "operation") + " is not supported yet";
+        return std::strerror(error.code);
+    }
+
+    std::string join_guest(const std::string& directory, const std::string& relative)
+    {
+        return directory == "/" ? "/" + relative : directory + "/" + relative;
+    }
+
+    bool read_host_file(const fs::path& path, std::string& contents)
+    {
+        std::ifstream stream(path, std::ios::binary);
+        if (!stream)
+            return false;
+        contents.assign(std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>());
+        return !stream.bad();
+    }
+
+    struct WalkedEntry {
+        std::string relative_path;
+        NodeKind kind;
+        u32 mode;
+        bool modified;
+    };
+
+    void collect_entry(void* context, const TreeEntry& entry)
+    {
+        static_cast<std::vector<WalkedEntry>*>(context)->push_back(
+            WalkedEntry { entry.relative_path ? entry.relative_path : "", entry.kind, entry.mode, entry.modified });
+    }
+
+    // Makes every missing directory of `relative` below `root`, refusing to pass through anything
+    // that is not a real directory (a symlink could lead out of the tree).
+    bool make_host_parents(const fs::path& root, const std::string& relative, std::string& problem)
+    {
+        fs::path current = root;
+        fs::path parents = fs::path(relative).parent_path();
+        for (const auto& component : parents) {
+            current /= component;
+            struct stat status { };
+            if (lstat(current.c_str(), &status) == 0) {
+                if (!S_ISDIR(status.st_mode)) {
+                    problem = current.string() + " is not a directory on the host";
+                    return false;
+                }
+                continue;
+            }
+            if (mkdir(current.c_str(), 0755) != 0) {
+                problem = "cannot create " + current.string() + ": " + std::strerror(errno);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool write_host_file(Kernel& kernel, const std::string& guest_path, const fs::path& host_path, u32 mode, std::string& problem)
+    {
+        // O_NOFOLLOW: a symlink on the host at this name is never written through.
+        int fd = open(host_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode & 07777);
+        if (fd < 0 && errno == ELOOP) {
+            problem = "refusing to write back " + guest_path + " through the host symlink " + host_path.string();
+            return false;
+        }
+        if (fd < 0) {
+            problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
+            return false;
+        }
+        std::vector<char> buffer(1 << 20);
+        u64 offset = 0;
+        bool ok = true;
+        for (;;) {
+            auto chunk = vfs_read_file(kernel, guest_path.c_str(), offset, buffer.data(), buffer.size());
+            if (chunk.is_error()) {
+                problem = "cannot read " + guest_path + " in the guest: " + describe(chunk.error());
+                ok = false;
+                break;
+            }
+            size_t length = chunk.value();
+            if (length == 0)
+                break;
+            for (size_t written = 0; written < length;) {
+                ssize_t count = write(fd, buffer.data() + written, length - written);
+                if (count < 0 && errno == EINTR)
+                    continue;
+                if (count <= 0) {
+                    problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
+                    ok = false;
+                    break;
+                }
+                written += static_cast<size_t>(count);
+            }
+            if (!ok)
+                break;
+            offset += length;
+        }
+        if (ok && fchmod(fd, mode & 07777) != 0)
+            spdlog::debug("cannot set the mode of {}: {}", host_path.string(), std::strerror(errno));
+        close(fd);
+        return ok;
+    }
+
+} // namespace
+
+bool is_contained_relative_path(const std::string& relative_path)
+{
+    if (relative_path.empty() || relative_path[0] == '/')
+        return false;
+    size_t position = 0;
+    while (position <= relative_path.size()) {
+        size_t end = relative_path.find('/', position);
+        if (end == std::string::npos)
+            end = relative_path.size();
+        std::string component = relative_path.substr(position, end - position);
+        if (component.empty() || component == "." || component == "..")
+            return false;
+        position = end + 1;
+    }
+    return true;
+}
+
+std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
+{
+    if (!rootfs_tar.empty()) {
+        std::string archive;
+        if (!read_host_file(rootfs_tar, archive))
+            return "cannot read --rootfs " + rootfs_tar + ": " + std::strerror(errno);
+        auto imported = vfs_import_tar(kernel, archive.data(), archive.size(), "/");
+        if (imported.is_error())
+            return "cannot unpack --rootfs " + rootfs_tar + ": " + describe(imported.error());
+    }
+    for (auto& spec : specs_) {
+        std::error_code error;
+        fs::path canonical = fs::canonical(spec.host_directory, error);
+        if (error)
+            return "cannot mount " + spec.host_directory + ": " + error.message();
+        if (!fs::is_directory(canonical, error))
+            return "cannot mount " + spec.host_directory + ": not a directory";
+        spec.host_directory = canonical.string();
+        std::string problem = import_tree(kernel, spec);
+        if (!problem.empty())
+            return problem;
+    }
+    for (const auto& spec : specs_) {
+        if (spec.writable)
+            continue;
+        auto marked = vfs_mark_read_only(kernel, spec.guest_directory.c_str());
+        if (marked.is_error())
+            return "cannot make " + spec.guest_directory + " read-only: " + describe(marked.error());
+    }
+    vfs_clear_modified(kernel);
+    return {};
+}
+
+std::string Mounts::import_tree(Kernel& kernel, const MountSpec& spec)
+{
+    auto failed = [&](const std::string& what, const Error& error) {
+        return "cannot mount " + spec.host_directory + " at " + spec.guest_directory + ": " + what + ": " + describe(error);
+    };
+    auto made = vfs_make_directories(kernel, spec.guest_directory.c_str());
+    if (made.is_error())
+        return failed(spec.guest_directory, made.error());
+
+    std::error_code error;
+    // Symlinked directories are copied as symlinks, never entered.
+    fs::recursive_directory_iterator walk(spec.host_directory, fs::directory_options::none, error);
+    for (; !error && walk != fs::recursive_directory_iterator(); walk.increment(error)) {
+        const fs::directory_entry& entry = *walk;
+        // Lexical: fs::relative would resolve a symlink entry to wherever it points.
+        std::string relative = entry.path().lexically_relative(spec.host_directory).string();
+        std::string guest_path = join_guest(spec.guest_directory, relative);
+        fs::file_status status = entry.symlink_status(error);
+        if (error)
+            break;
+        if (fs::is_symlink(status)) {
+            fs::path target = fs::read_symlink(entry.path(), error);
+            if (error)
+                break;
+            auto linked = vfs_create_symlink(kernel, guest_path.c_str(), target.c_str());
+            if (linked.is_error())
+                return failed(guest_path, linked.error());
+        } else if (fs::is_directory(status)) {
+            auto created = vfs_make_directories(kernel, guest_path.c_str());
+            if (created.is_error())
+                return failed(guest_path, created.error());
+        } else if (fs::is_regular_file(status)) {
+            std::string contents;
+            if (!read_host_file(entry.path(), contents))
+                return "cannot mount " + spec.host_directory + ": cannot read " + entry.path().string() + ": " + std::strerror(errno);
+            u32 mode = static_cast<u32>(status.permissions()) & 07777;
+            auto created = vfs_create_file(kernel, guest_path.c_str(), contents.data(), contents.size(), mode);
+            if (created.is_error())
+                return failed(guest_path, created.error());
+        } else {
+            spdlog::info("--mount {}: skipping {}: neither a file, a directory nor a symlink", spec.host_directory, entry.path().string());
+        }
+    }
+    if (error)
+        return "cannot mount " + spec.host_directory + ": " + error.message();
+    return {};
+}
+
+bool Mounts::belongs_to_nested_mount(const MountSpec& spec, const std::string& guest_path) const
+{
+    for (const auto& other : specs_) {
+        if (&other == &spec || other.guest_directory.size() <= spec.guest_directory.size())
+            continue;
+        const std::string& inner = other.guest_directory;
+        if (guest_path == inner || guest_path.starts_with(inner + "/"))
+            return true;
+    }
+    return false;
+}
+
+bool Mounts::write_back(Kernel& kernel)
+{
+    bool all_ok = true;
+    for (const auto& spec : specs_)
+        if (spec.writable)
+            all_ok = write_back_tree(kernel, spec) && all_ok;
+    return all_ok;
+}
+
+bool Mounts::write_back_tree(Kernel& kernel, const MountSpec& spec)
+{
+    std::vector<WalkedEntry> entries;
+    auto walked = vfs_walk(kernel, spec.guest_directory.c_str(), collect_entry, &entries);
+    if (walked.is_error()) {
+        platform::report(("zeroos-run: cannot write back " + spec.guest_directory + ": " + describe(walked.error())).c_str());
+        return false;
+    }
+    bool all_ok = true;
+    fs::path root(spec.host_directory);
+    for (const auto& entry : entries) {
+        if (!entry.modified || (entry.kind != NodeKind::RegularFile && entry.kind != NodeKind::Directory))
+            continue;
+        std::string guest_path = join_guest(spec.guest_directory, entry.relative_path);
+        if (belongs_to_nested_mount(spec, guest_path))
+            continue;
+        std::string problem;
+        if (!is_contained_relative_path(entry.relative_path)) {
+            problem = "refusing to write back " + guest_path + ": it would leave " + spec.host_directory;
+        } else if (make_host_parents(root, entry.relative_path, problem)) {
+            fs::path host_path = root / entry.relative_path;
+            if (entry.kind == NodeKind::Directory) {
+                struct stat status { };
+                if (lstat(host_path.c_str(), &status) != 0 && mkdir(host_path.c_str(), entry.mode & 07777) != 0)
+                    problem = "cannot create " + host_path.string() + ": " + std::strerror(errno);
+            } else if (write_host_file(kernel, guest_path, host_path, entry.mode, problem)) {
+                spdlog::info("wrote back {} to {}", guest_path, host_path.string());
+            }
+        }
+        if (!problem.empty()) {
+            platform::report(("zeroos-run: " + problem).c_str());
+            all_ok = false;
+        }
+    }
+    return all_ok;
+}
+
+} // namespace zeroos::tracer

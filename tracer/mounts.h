@@ -1,0 +1,44 @@
+#pragma once
+
+#include "options.h"
+
+#include <string>
+#include <vector>
+
+namespace zeroos {
+class Kernel;
+}
+
+namespace zeroos::tracer {
+
+// The declared ways host files enter the guest's file system (--rootfs, --mount) and leave it
+// again (--mount ...:rw write-back at exit).
+class Mounts {
+public:
+    explicit Mounts(std::vector<MountSpec> specs)
+        : specs_(std::move(specs))
+    {
+    }
+
+    // Unpacks --rootfs at "/", copies every --mount tree, marks :ro trees read-only and declares
+    // the result unmodified. Returns an error line without "zeroos-run: ", or "".
+    std::string import(Kernel&, const std::string& rootfs_tar);
+
+    // Writes every regular file the guest created or changed under a :rw mount back to the host,
+    // never outside that mount's host directory. Each problem is reported in one line; returns
+    // whether all went well.
+    bool write_back(Kernel&);
+
+private:
+    std::string import_tree(Kernel&, const MountSpec&);
+    bool write_back_tree(Kernel&, const MountSpec&);
+    bool belongs_to_nested_mount(const MountSpec&, const std::string& guest_path) const;
+
+    std::vector<MountSpec> specs_; // host_directory made canonical by import()
+};
+
+// A relative path from a guest directory walk that stays inside its root once appended to it:
+// not empty, not absolute, no "." or ".." components, no empty components.
+bool is_contained_relative_path(const std::string& relative_path);
+
+} // namespace zeroos::tracer

@@ -1,0 +1,57 @@
+#include "signals.h"
+
+#include <atomic>
+#include <csignal>
+#include <cstring>
+
+namespace zeroos::tracer {
+
+namespace {
+
+    std::atomic<pid_t> guest_pid { -1 };
+    std::atomic<int> received_signal { 0 };
+
+    void on_interrupt(int signal)
+    {
+        int expected = 0;
+        received_signal.compare_exchange_strong(expected, signal);
+        pid_t guest = guest_pid.load();
+        if (guest > 0)
+            kill(guest, SIGKILL);
+    }
+
+} // namespace
+
+void install_signal_handlers()
+{
+    struct sigaction action { };
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    for (int signal : { SIGINT, SIGTERM, SIGHUP })
+        sigaction(signal, &action, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+void set_guest_for_signals(pid_t guest)
+{
+    guest_pid.store(guest);
+    // A signal that came before the guest existed still ends it.
+    if (received_signal.load() != 0 && guest > 0)
+        kill(guest, SIGKILL);
+}
+
+int interrupting_signal() { return received_signal.load(); }
+
+std::string describe_signal(int signal)
+{
+    const char* abbreviation = sigabbrev_np(signal);
+    const char* description = sigdescr_np(signal);
+    if (!abbreviation)
+        return "signal " + std::to_string(signal);
+    std::string text = std::string("SIG") + abbreviation;
+    if (description)
+        text += std::string(" (") + description + ")";
+    return text;
+}
+
+} // namespace zeroos::tracer

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+
+namespace zeroos::tracer {
+
+// SIGINT, SIGTERM and SIGHUP to zeroos-run end the guest: the handler SIGKILLs it at once (so a
+// blocking waitpid returns) and remembers the signal; the stop loop then exits with 128 + signal.
+// SIGPIPE is ignored so a closed stdout becomes EPIPE for the guest instead of killing the tracer.
+void install_signal_handlers();
+void set_guest_for_signals(pid_t guest);
+// The signal that asked zeroos-run to stop, or 0.
+int interrupting_signal();
+
+// "SIGABRT (Aborted)"; "signal 42" for numbers without a name.
+std::string describe_signal(int signal);
+
+} // namespace zeroos::tracer

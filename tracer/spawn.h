@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace zeroos::tracer {
+
+struct SpawnRequest {
+    std::string program; // path to execute, also argv[0]
+    std::vector<std::string> arguments; // argv[1...]
+    std::vector<std::string> environment; // the guest's whole environment, K=V
+};
+
+struct SpawnResult {
+    pid_t pid = -1; // the guest, stopped at its PTRACE_EVENT_EXEC stop; -1 on failure
+    int exit_status = 0; // on failure
+    std::string error; // on failure: one line without "zeroos-run: "
+};
+
+// Pins the tracer to the CPU it is running on (the guest inherits it): a ptrace round trip between
+// two processes on one CPU is much cheaper than across CPUs.
+void pin_to_current_cpu();
+
+// Whether PR_SET_TSC(PR_TSC_SIGSEGV) really makes rdtsc fault on this host (tested in a child).
+bool rdtsc_trapping_works();
+
+// Forks and execs the program under ptrace with PTRACE_O_EXITKILL | TRACEEXEC | TRACESYSGOOD,
+// rdtsc trapping requested and address randomisation off; returns once the new image is stopped at
+// the syscall-exit stop of its execve.
+SpawnResult spawn_traced(const SpawnRequest&);
+
+} // namespace zeroos::tracer
