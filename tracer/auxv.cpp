@@ -1,7 +1,7 @@
 #include "auxv.h"
 
 #include "guest_memory.h"
-#include "kernel.h"
+#include "kernel_api.h"
 
 #include <elf.h>
 

@@ -50,15 +50,21 @@ namespace {
             Elf32_Ehdr header32 {};
             bool riscv = read_exactly(fd, &header32, sizeof(header32), 0) && header32.e_machine == EM_RISCV;
             if (riscv)
-                return refuse(
-                    exit_code::kUnsupportedProgram, path + " is a RISC-V program: RISC-V vApps run under qemu, not supported yet");
+                return refuse(exit_code::kUnsupportedProgram, path + " is a 32-bit RISC-V program; ZeroOS vApps are rv64imac");
             return refuse(exit_code::kUnsupportedProgram, path + " is a 32-bit ELF program; ZeroOS runs 64-bit x86-64 programs only");
         }
         Elf64_Ehdr header {};
         if (ident[EI_CLASS] != ELFCLASS64 || ident[EI_DATA] != ELFDATA2LSB || !read_exactly(fd, &header, sizeof(header), 0))
             return refuse(exit_code::kUnsupportedProgram, path + " has a malformed ELF header");
-        if (header.e_machine == EM_RISCV)
-            return refuse(exit_code::kUnsupportedProgram, path + " is a RISC-V program: RISC-V vApps run under qemu, not supported yet");
+        if (header.e_machine == EM_RISCV) {
+            if (header.e_type != ET_EXEC)
+                return refuse(
+                    exit_code::kUnsupportedProgram, path + " is a RISC-V ELF file but not a static executable (link it with zeroos-cc)");
+            ProgramCheck vapp;
+            vapp.runnable = true;
+            vapp.riscv = true;
+            return vapp;
+        }
         if (header.e_machine != EM_X86_64)
             return refuse(
                 exit_code::kUnsupportedProgram, path + " is built for ELF machine " + std::to_string(header.e_machine) + ", not x86-64");

@@ -1,4 +1,5 @@
 // The platform seam (kernel/platform.h) on a Linux host, inside zeroos-run.
+#include "kernel_api.h"
 #include "platform.h"
 
 #include "guest_memory.h"

@@ -1,6 +1,6 @@
 #include "mounts.h"
 
-#include "kernel.h"
+#include "kernel_api.h"
 #include "vfs/host_api.h"
 
 #include <cerrno>

@@ -2,7 +2,7 @@
 
 #include "exit_codes.h"
 #include "guest_memory.h"
-#include "kernel.h"
+#include "kernel_api.h"
 #include "signals.h"
 #include "x86_64/entry.h"
 

@@ -6,9 +6,10 @@
 #include "elf_check.h"
 #include "exit_codes.h"
 #include "guest_memory.h"
-#include "kernel.h"
+#include "kernel_api.h"
 #include "mounts.h"
 #include "ptrace_loop.h"
+#include "riscv_launcher.h"
 #include "signals.h"
 #include "spawn.h"
 
@@ -74,6 +75,24 @@ namespace {
         return arena.map_into_guest(guest);
     }
 
+    // A RISC-V vApp runs under qemu with the same options; its inputs travel on the input tape.
+    int run_riscv_session(const Options& options)
+    {
+        if (!options.mounts.empty())
+            return complain(exit_code::kUsage, "--mount is not supported for RISC-V runs yet: pack the tree with tar and pass --rootfs");
+        RiscvRun run;
+        run.program = options.program;
+        run.arguments.push_back(options.program);
+        run.arguments.insert(run.arguments.end(), options.arguments.begin(), options.arguments.end());
+        run.environment = guest_environment(options);
+        run.seed = options.seed;
+        run.epoch_seconds = options.epoch_seconds;
+        run.unsupported_returns_enosys = options.unsupported_returns_enosys;
+        run.rootfs = options.rootfs_tar;
+        run.print_statistics = options.print_statistics;
+        return run_riscv_vapp(run);
+    }
+
 } // namespace
 
 int run_session(const Options& options)
@@ -81,6 +100,8 @@ int run_session(const Options& options)
     ProgramCheck check = check_program(options.program);
     if (!check.runnable)
         return complain(check.exit_status, check.message);
+    if (check.riscv)
+        return run_riscv_session(options);
 
     install_signal_handlers();
     // The probe forks, so it runs only when someone will read its answer; rdtsc faults are

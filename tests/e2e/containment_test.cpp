@@ -12,19 +12,19 @@ TEST_CASE("bad guest pointers give EFAULT and the tracer keeps serving")
     auto run = run_zeroos({ guest_path("bad_pointers-" + libc) });
     CHECK(run.err == "");
     CHECK(run.status == 0);
-    CHECK(run.out ==
-        "write from NULL: EFAULT\n"
-        "write from kernel half: EFAULT\n"
-        "openat bad path: EFAULT\n"
-        "stat into bad buffer: EFAULT\n"
-        "clock_gettime into bad buffer: EFAULT\n"
-        "getrandom into bad buffer: EFAULT\n"
-        "uname into bad buffer: EFAULT\n"
-        "pipe2 into bad buffer: EFAULT\n"
-        "pipe after faults: ok\n"
-        "read past the end of a mapping: EFAULT\n"
-        "read into a good buffer: 16\n"
-        "still alive\n");
+    CHECK(run.out
+        == "write from NULL: EFAULT\n"
+           "write from kernel half: EFAULT\n"
+           "openat bad path: EFAULT\n"
+           "stat into bad buffer: EFAULT\n"
+           "clock_gettime into bad buffer: EFAULT\n"
+           "getrandom into bad buffer: EFAULT\n"
+           "uname into bad buffer: EFAULT\n"
+           "pipe2 into bad buffer: EFAULT\n"
+           "pipe after faults: ok\n"
+           "read past the end of a mapping: EFAULT\n"
+           "read into a good buffer: 16\n"
+           "still alive\n");
 }
 
 TEST_CASE("an unsupported syscall stops the guest with one line naming it")
@@ -37,7 +37,7 @@ TEST_CASE("an unsupported syscall stops the guest with one line naming it")
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }
 
-TEST_CASE("--on-unsupported=enosys lets the guest carry on")
+TEST_CASE("with --on-unsupported=enosys the guest carries on")
 {
     auto run = run_zeroos({ "--on-unsupported=enosys", guest_path("unsupported-musl") });
     CHECK(run.status == 0);
@@ -62,7 +62,7 @@ TEST_CASE("host files are invisible unless mounted")
     CHECK(run.err.find("--mount") != std::string::npos);
 }
 
-TEST_CASE("--mount copies a host tree in; :ro refuses writes, :rw writes back at exit")
+TEST_CASE("mounts copy a host tree in and ro refuses writes while rw writes back at exit")
 {
     TemporaryDirectory directory;
     write_host_file(directory.path() + "/a.txt", "alpha\n");

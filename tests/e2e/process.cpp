@@ -1,10 +1,10 @@
 #include "process.h"
 
 #include <cerrno>
-#include <fcntl.h>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <poll.h>
@@ -16,12 +16,6 @@
 namespace {
 
 constexpr int kTimeoutMilliseconds = 120'000;
-
-void close_both(int pipe_fds[2])
-{
-    close(pipe_fds[0]);
-    close(pipe_fds[1]);
-}
 
 } // namespace
 

@@ -1,8 +1,8 @@
 // Reads and writes files given on the command line: `files cat PATH`, `files write PATH TEXT`,
 // `files ls DIR`. Prints errors as errno names, so tests can check EROFS, ENOENT...
 #define _GNU_SOURCE
-#include <dirent.h>
 #include "errno_name.h"
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -39,7 +39,7 @@ TEST_CASE("an unknown syscall number fails fast with exit status 70")
     CHECK(fake::reports()[0] == "zeroos: unsupported syscall #4000(...) at pc 0x401000");
 }
 
-TEST_CASE("--on-unsupported=enosys answers ENOSYS instead of stopping")
+TEST_CASE("on-unsupported=enosys answers ENOSYS instead of stopping")
 {
     BootConfig config;
     config.unsupported_returns_enosys = true;
