@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The demo `./bootstrap` ends with: example vApps under zeroos-run, each beside its native run.
+# The demo `./bootstrap` ends with: example vApps under zeroos-run on the host (native x86-64
+# under ptrace) and the same sources as bare-metal RISC-V vApps under qemu, side by side.
 # Usage: examples/demo.sh BUILD_DIR
 set -euo pipefail
 build=${1:-build}
@@ -9,20 +10,45 @@ examples="$build/examples"
 show() {
     echo
     echo "\$ zeroos-run $*"
-    "$run" "$@"
+    "$run" "$@" </dev/null
 }
 
-echo "ZeroOS demo: static Linux programs served by the ZeroOS kernel under zeroos-run"
-show "$examples/hello-musl" "from" "the demo"
-show "$examples/fibonacci-glibc" 10
-show "$examples/c-smoke-musl"
+# Prints the host run and the RISC-V run of one example next to each other.
+side_by_side() {
+    local name=$1
+    shift
+    local host riscv
+    host=$(mktemp) riscv=$(mktemp)
+    "$run" "$examples/$name-musl" "$@" >"$host" 2>&1 </dev/null || true
+    "$run" --stats "$examples/$name.rv64" "$@" >"$riscv" 2>&1 </dev/null || true
+    echo
+    printf '%-54s| %s\n' "host: zeroos-run $name-musl $*" "RISC-V: zeroos-run --stats $name.rv64 $*"
+    pr -m -t -w 110 -S' | ' "$host" "$riscv" | expand
+    if diff -q <(grep -v '^zeroos-run: instructions retired' "$riscv") "$host" >/dev/null; then
+        echo "(identical output on both targets)"
+    else
+        echo "(outputs differ: this is a bug)"
+    fi
+    rm -f "$host" "$riscv"
+}
+
+echo "ZeroOS demo: one kernel, two targets"
+show "$examples/hello-glibc" "from" "the demo"
 show "$examples/cpp-smoke-glibc"
+if [ -x "$examples/hello.rv64" ]; then
+    side_by_side hello "from" "the demo"
+    side_by_side fibonacci 12
+else
+    echo
+    echo "(RISC-V vApps were not built: run ./bootstrap to set up the cross toolchain and musl)"
+fi
 echo
-echo "\$ zeroos-run --seed 7 --epoch 1700000000 build/tests/guests/determinism-musl   # twice: identical"
-"$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism-musl" | tee /tmp/zeroos-demo-first.$$
-if "$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism-musl" | cmp -s - /tmp/zeroos-demo-first.$$; then
+echo "\$ zeroos-run --seed 7 --epoch 1700000000 $build/tests/guests/determinism-musl   # twice: identical"
+first=$(mktemp)
+"$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism-musl" </dev/null | tee "$first"
+if "$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism-musl" </dev/null | cmp -s - "$first"; then
     echo "(second run: byte-identical)"
 else
     echo "(second run differs: this is a bug)"
 fi
-rm -f /tmp/zeroos-demo-first.$$
+rm -f "$first"
