@@ -42,7 +42,18 @@ public:
     FdTable& fds() { return fds_; }
     SignalState& signals() { return signals_; }
 
+    // True the first time an unsupported request with this syscall number is reported.
+    bool first_unsupported_report(long number)
+    {
+        u64 bit = static_cast<u64>(number) % kReportedBits;
+        bool first = !(reported_unsupported_[bit / 64] & (1ull << (bit % 64)));
+        reported_unsupported_[bit / 64] |= 1ull << (bit % 64);
+        return first;
+    }
+
 private:
+    static constexpr u64 kReportedBits = 1024;
+    u64 reported_unsupported_[kReportedBits / 64] = {};
     BootConfig config_;
     String program_path_;
     ProcessState process_;

@@ -162,8 +162,11 @@ SyscallOutcome fail_unsupported(Kernel& kernel, const SyscallRequest& request, c
     if (detail)
         line.text(": ").text(detail);
     if (kernel.config().unsupported_returns_enosys) {
-        line.text(" (answered ENOSYS)");
-        platform::report(buffer);
+        // The user chose to carry on: say so once per call, not on every retry.
+        if (kernel.first_unsupported_report(request.number)) {
+            line.text(" (answered ENOSYS from now on)");
+            platform::report(buffer);
+        }
         return { SyscallOutcome::Kind::Return, -ENOSYS };
     }
     platform::report(buffer);

@@ -73,7 +73,7 @@ SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
 
 // Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
 // call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call
-// answers -ENOSYS instead (after the same line, once per call name).
+// answers -ENOSYS instead (after the same line, printed once per syscall number).
 SyscallOutcome fail_unsupported(Kernel&, const SyscallRequest&, const char* name, const char* arguments, const char* detail);
 
 } // namespace zeroos

@@ -103,3 +103,25 @@ TEST_CASE("the guest starts with an empty environment plus --env, in / of its ow
     auto cwd = run_zeroos({ "/bin/busybox", "pwd" });
     CHECK(cwd.out == "/\n");
 }
+
+TEST_CASE("a rootfs tar becomes the guest's file system")
+{
+    TemporaryDirectory directory;
+    std::filesystem::create_directories(directory.path() + "/tree/etc");
+    write_host_file(directory.path() + "/tree/etc/motd", "from the archive\n");
+    std::filesystem::create_symlink("motd", directory.path() + "/tree/etc/link");
+    auto packed = run_program({ "/bin/tar", "-C", directory.path() + "/tree", "-cf", directory.path() + "/root.tar", "." });
+    REQUIRE(packed.status == 0);
+
+    auto run = run_zeroos({ "--rootfs", directory.path() + "/root.tar", guest_path("files-musl"), "cat", "/etc/link" });
+    CHECK(run.status == 0);
+    CHECK(run.out == "from the archive\n");
+    auto listing = run_zeroos({ "--rootfs", directory.path() + "/root.tar", guest_path("files-glibc"), "ls", "/etc" });
+    CHECK(listing.out == ".\n..\nlink\nmotd\n");
+
+    write_host_file(directory.path() + "/broken.tar", "this is not a tar archive");
+    auto broken = run_zeroos({ "--rootfs", directory.path() + "/broken.tar", guest_path("files-musl"), "ls", "/" });
+    CHECK(broken.status == 2);
+    CHECK(broken.err.rfind("zeroos-run: ", 0) == 0);
+    CHECK(std::count(broken.err.begin(), broken.err.end(), '\n') == 1);
+}

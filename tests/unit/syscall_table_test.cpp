@@ -50,4 +50,8 @@ TEST_CASE("on-unsupported=enosys answers ENOSYS instead of stopping")
     CHECK(outcome.kind == SyscallOutcome::Kind::Return);
     CHECK(outcome.value == -ENOSYS);
     CHECK_FALSE(f.kernel().process().has_exited());
+    // Said once, however often the guest retries.
+    dispatch_syscall(f.kernel(), request);
+    REQUIRE(fake::reports().size() == 1);
+    CHECK(fake::reports()[0] == "zeroos: unsupported syscall #4000(...) at pc 0x0 (answered ENOSYS from now on)");
 }
