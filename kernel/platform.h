@@ -27,6 +27,17 @@ void report(const char* line);
 // which --mount would make it visible if the path exists on the host; elsewhere it does nothing.
 void note_missing_path(const char* absolute_path);
 
+// --- Threads. The kernel names guest threads by tid and decides which one runs; the platform
+// keeps each thread's register context (general registers, FP state, the thread pointer) and
+// switches them when a syscall's outcome says so (SyscallOutcome::Kind::Switch).
+//
+// Creates the context of thread `tid` as a copy of the calling thread's at this syscall, with the
+// stack pointer set to `stack` (left as it is when 0), the thread pointer set to `tls` when
+// `set_tls`, and 0 as the result its clone returns. False when out of memory.
+bool thread_create(int tid, u64 stack, bool set_tls, u64 tls);
+// Forgets the context of a thread that has exited.
+void thread_destroy(int tid);
+
 // --- Memory. The guest arena is where brk and mmap memory comes from (guest addresses); the
 // kernel heap holds the kernel's own objects (kernel addresses).
 struct Region {

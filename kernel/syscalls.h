@@ -59,12 +59,17 @@ struct SyscallRequest {
     const char* arch_name = nullptr; // the architecture's own name for the call, if it differs
 };
 
-// What the platform must do after a syscall: give the guest `value` in its return register, or end
-// the run (the kernel's ProcessState then says how).
+// What the platform must do after a syscall:
+//   Return  give the calling thread `value` in its return register and resume it;
+//   Switch  the calling thread waits (its result comes later): keep its context, then resume
+//           thread `resume_tid` with `value` in its return register (what its own blocking
+//           syscall, or its clone, returns);
+//   Exit    the run is over; the kernel's ProcessState says how it ended.
 struct SyscallOutcome {
-    enum class Kind { Return, Exit };
+    enum class Kind { Return, Switch, Exit };
     Kind kind;
     long value;
+    int resume_tid = 0;
 };
 
 // The kernel's single entry point: looks the call up, runs its handler, converts errors to -errno
