@@ -94,7 +94,8 @@ namespace {
         const TapeHeader* header = nullptr;
         const char* strings = nullptr;
         const u8* stdin_data = nullptr;
-        const u8* archive = nullptr;
+        const u8* root_archive = nullptr;
+        const u8* mounts_archive = nullptr;
     };
 
     Tape read_tape(const u8* blob)
@@ -105,13 +106,15 @@ namespace {
         auto* header = reinterpret_cast<const TapeHeader*>(blob);
         if (header->magic != kTapeMagic)
             return tape;
-        u64 needed = sizeof(TapeHeader) + header->strings_size + header->stdin_size + header->archive_size;
+        u64 needed
+            = sizeof(TapeHeader) + header->strings_size + header->stdin_size + header->root_archive_size + header->mounts_archive_size;
         if (needed != header->total_size)
             boot_failure("the input tape's sizes do not add up");
         tape.header = header;
         tape.strings = reinterpret_cast<const char*>(blob + sizeof(TapeHeader));
         tape.stdin_data = blob + sizeof(TapeHeader) + header->strings_size;
-        tape.archive = tape.stdin_data + header->stdin_size;
+        tape.root_archive = tape.stdin_data + header->stdin_size;
+        tape.mounts_archive = tape.root_archive + header->root_archive_size;
         return tape;
     }
 
@@ -171,6 +174,26 @@ namespace {
         };
         mem_copy(slot, auxv, sizeof(auxv));
         return cursor;
+    }
+
+    // The guest's files, as a host run gets them: --rootfs at /, the --mount trees over it, then the
+    // read-only marks, and everything counts as unmodified.
+    void import_file_system(const Tape& tape)
+    {
+        const TapeHeader& header = *tape.header;
+        if (header.root_archive_size && vfs_import_tar(*g_kernel, tape.root_archive, header.root_archive_size, "/").is_error())
+            boot_failure("the root file system archive on the tape is damaged");
+        if (header.mounts_archive_size && vfs_import_tar(*g_kernel, tape.mounts_archive, header.mounts_archive_size, "/").is_error())
+            boot_failure("the mounts archive on the tape is damaged");
+        const char* string = tape.strings;
+        for (u64 i = 0; i < header.argc + header.envc; ++i)
+            string += str_length(string) + 1;
+        for (u64 i = 0; i < header.read_only_count; ++i) {
+            if (vfs_mark_read_only(*g_kernel, string).is_error())
+                boot_failure("a read-only mount on the tape does not exist");
+            string += str_length(string) + 1;
+        }
+        vfs_clear_modified(*g_kernel);
     }
 
     [[noreturn]] void end_run()
@@ -292,11 +315,8 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
     g_kernel = new (g_kernel_storage) Kernel();
     if (g_kernel->boot(config).is_error())
         boot_failure("the kernel could not start");
-    if (tape.header && tape.header->archive_size) {
-        if (vfs_import_tar(*g_kernel, tape.archive, tape.header->archive_size, "/").is_error())
-            boot_failure("the file system archive on the tape is damaged");
-        vfs_clear_modified(*g_kernel);
-    }
+    if (tape.header)
+        import_file_system(tape);
 
     u8 random_bytes[16];
     g_kernel->random().fill(random_bytes, sizeof(random_bytes));

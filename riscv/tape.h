@@ -5,8 +5,9 @@
 // The input tape: everything a run reads from outside, in one blob the launcher places in RAM
 // (qemu's -device loader) or a zkVM passes as its input. Little-endian:
 //
-//   TapeHeader, then argv and environment strings (each NUL-terminated, argv first),
-//   then the stdin bytes, then a tar archive unpacked as the guest's file system.
+//   TapeHeader, then the strings (each NUL-terminated: argv, then the environment, then the guest
+//   directories to make read-only), then the stdin bytes, then the root file system archive
+//   (--rootfs, unpacked at /), then the mounts archive (--mount trees, unpacked at / after it).
 namespace zeroos::riscv {
 
 constexpr u64 kTapeMagic = 0x3145504154534f5aull; // "ZOSTAPE1"
@@ -20,8 +21,10 @@ struct TapeHeader {
     u64 argc;
     u64 envc;
     u64 strings_size;
+    u64 read_only_count;
     u64 stdin_size;
-    u64 archive_size;
+    u64 root_archive_size;
+    u64 mounts_archive_size;
 };
 constexpr u64 kTapeUnsupportedEnosys = 1;
 

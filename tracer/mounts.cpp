@@ -142,6 +142,20 @@ bool is_contained_relative_path(const std::string& relative_path)
     return true;
 }
 
+std::string canonicalise_mounts(std::vector<MountSpec>& specs)
+{
+    for (auto& spec : specs) {
+        std::error_code error;
+        fs::path canonical = fs::canonical(spec.host_directory, error);
+        if (error)
+            return "cannot mount " + spec.host_directory + ": " + error.message();
+        if (!fs::is_directory(canonical, error))
+            return "cannot mount " + spec.host_directory + ": not a directory";
+        spec.host_directory = canonical.string();
+    }
+    return {};
+}
+
 std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
 {
     if (!rootfs_tar.empty()) {
@@ -152,14 +166,9 @@ std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
         if (imported.is_error())
             return "cannot unpack --rootfs " + rootfs_tar + ": " + describe(imported.error());
     }
+    if (std::string problem = canonicalise_mounts(specs_); !problem.empty())
+        return problem;
     for (auto& spec : specs_) {
-        std::error_code error;
-        fs::path canonical = fs::canonical(spec.host_directory, error);
-        if (error)
-            return "cannot mount " + spec.host_directory + ": " + error.message();
-        if (!fs::is_directory(canonical, error))
-            return "cannot mount " + spec.host_directory + ": not a directory";
-        spec.host_directory = canonical.string();
         std::string problem = import_tree(kernel, spec);
         if (!problem.empty())
             return problem;
@@ -175,14 +184,11 @@ std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
     return {};
 }
 
-std::string Mounts::import_tree(Kernel& kernel, const MountSpec& spec)
+std::string walk_mount_tree(const MountSpec& spec, MountTreeVisitor& visitor)
 {
-    auto failed = [&](const std::string& what, const Error& error) {
-        return "cannot mount " + spec.host_directory + " at " + spec.guest_directory + ": " + what + ": " + describe(error);
-    };
-    auto made = vfs_make_directories(kernel, spec.guest_directory.c_str());
-    if (made.is_error())
-        return failed(spec.guest_directory, made.error());
+    std::string problem = visitor.directory(spec.guest_directory, 0755);
+    if (!problem.empty())
+        return problem;
 
     std::error_code error;
     // Symlinked directories are copied as symlinks, never entered.
@@ -195,32 +201,57 @@ std::string Mounts::import_tree(Kernel& kernel, const MountSpec& spec)
         fs::file_status status = entry.symlink_status(error);
         if (error)
             break;
+        u32 mode = static_cast<u32>(status.permissions()) & 07777;
         if (fs::is_symlink(status)) {
             fs::path target = fs::read_symlink(entry.path(), error);
             if (error)
                 break;
-            auto linked = vfs_create_symlink(kernel, guest_path.c_str(), target.c_str());
-            if (linked.is_error())
-                return failed(guest_path, linked.error());
+            problem = visitor.symlink(guest_path, target.string());
         } else if (fs::is_directory(status)) {
-            auto created = vfs_make_directories(kernel, guest_path.c_str());
-            if (created.is_error())
-                return failed(guest_path, created.error());
+            problem = visitor.directory(guest_path, mode);
         } else if (fs::is_regular_file(status)) {
             std::string contents;
             if (!read_host_file(entry.path(), contents))
                 return "cannot mount " + spec.host_directory + ": cannot read " + entry.path().string() + ": " + std::strerror(errno);
-            u32 mode = static_cast<u32>(status.permissions()) & 07777;
-            auto created = vfs_create_file(kernel, guest_path.c_str(), contents.data(), contents.size(), mode);
-            if (created.is_error())
-                return failed(guest_path, created.error());
+            problem = visitor.file(guest_path, contents, mode);
         } else {
             spdlog::info("--mount {}: skipping {}: neither a file, a directory nor a symlink", spec.host_directory, entry.path().string());
         }
+        if (!problem.empty())
+            return "cannot mount " + spec.host_directory + " at " + spec.guest_directory + ": " + problem;
     }
     if (error)
         return "cannot mount " + spec.host_directory + ": " + error.message();
     return {};
+}
+
+std::string Mounts::import_tree(Kernel& kernel, const MountSpec& spec)
+{
+    // Straight into the kernel's file system.
+    struct Importer : MountTreeVisitor {
+        explicit Importer(Kernel& kernel)
+            : kernel(kernel)
+        {
+        }
+        std::string outcome(const std::string& guest_path, const ErrorOr<void>& result)
+        {
+            return result.is_error() ? guest_path + ": " + describe(result.error()) : std::string();
+        }
+        std::string directory(const std::string& guest_path, u32) override
+        {
+            return outcome(guest_path, vfs_make_directories(kernel, guest_path.c_str()));
+        }
+        std::string file(const std::string& guest_path, const std::string& contents, u32 mode) override
+        {
+            return outcome(guest_path, vfs_create_file(kernel, guest_path.c_str(), contents.data(), contents.size(), mode));
+        }
+        std::string symlink(const std::string& guest_path, const std::string& target) override
+        {
+            return outcome(guest_path, vfs_create_symlink(kernel, guest_path.c_str(), target.c_str()));
+        }
+        Kernel& kernel;
+    } importer(kernel);
+    return walk_mount_tree(spec, importer);
 }
 
 bool Mounts::belongs_to_nested_mount(const MountSpec& spec, const std::string& guest_path) const

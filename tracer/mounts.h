@@ -2,6 +2,7 @@
 
 #include "options.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,23 @@ private:
 
     std::vector<MountSpec> specs_; // host_directory made canonical by import()
 };
+
+// What a walk of a mount's host tree finds, each entry under its guest path. Each callback returns
+// an error line, or "" to go on.
+struct MountTreeVisitor {
+    virtual ~MountTreeVisitor() = default;
+    virtual std::string directory(const std::string& guest_path, std::uint32_t mode) = 0;
+    virtual std::string file(const std::string& guest_path, const std::string& contents, std::uint32_t mode) = 0;
+    virtual std::string symlink(const std::string& guest_path, const std::string& target) = 0;
+};
+
+// Walks a --mount tree: the guest directory itself first, then every directory, regular file and
+// symlink below the host directory (symlinks copied as links, never followed; other file types
+// skipped). The host directory must already be canonical. Returns an error line, or "".
+std::string walk_mount_tree(const MountSpec&, MountTreeVisitor&);
+
+// Makes every host directory canonical and checks it is a directory. Returns an error line, or "".
+std::string canonicalise_mounts(std::vector<MountSpec>&);
 
 // A relative path from a guest directory walk that stays inside its root once appended to it:
 // not empty, not absolute, no "." or ".." components, no empty components.

@@ -21,7 +21,7 @@ constexpr uint64_t kTapeMagic = 0x3145504154534f5aull; // riscv/tape.h
 struct TapeHeader {
     uint64_t magic, total_size, seed;
     int64_t epoch_seconds;
-    uint64_t flags, argc, envc, strings_size, stdin_size, archive_size;
+    uint64_t flags, argc, envc, strings_size, read_only_count, stdin_size, root_archive_size, mounts_archive_size;
 };
 
 int fail(const std::string& message)
@@ -84,6 +84,8 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
         strings.append(argument).push_back('\0');
     for (const auto& variable : run.environment)
         strings.append(variable).push_back('\0');
+    for (const auto& directory : run.read_only_directories)
+        strings.append(directory).push_back('\0');
     TapeHeader header {};
     header.magic = kTapeMagic;
     header.seed = run.seed;
@@ -92,11 +94,13 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
     header.argc = run.arguments.size();
     header.envc = run.environment.size();
     header.strings_size = strings.size();
+    header.read_only_count = run.read_only_directories.size();
     header.stdin_size = input.size();
-    header.archive_size = archive.size();
-    header.total_size = sizeof header + strings.size() + input.size() + archive.size();
+    header.root_archive_size = archive.size();
+    header.mounts_archive_size = run.mounts_archive.size();
+    header.total_size = sizeof header + strings.size() + input.size() + archive.size() + run.mounts_archive.size();
     std::string tape(reinterpret_cast<const char*>(&header), sizeof header);
-    return tape + strings + input + archive;
+    return tape + strings + input + archive + run.mounts_archive;
 }
 
 void write_fully(int fd, const char* data, size_t length)

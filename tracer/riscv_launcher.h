@@ -16,6 +16,8 @@ struct RiscvRun {
     int64_t epoch_seconds = 0;
     bool unsupported_returns_enosys = false;
     std::string rootfs; // a tar file unpacked as /, or empty
+    std::string mounts_archive; // the --mount trees packed as a tar (tape_archive.h)
+    std::vector<std::string> read_only_directories; // guest directories of :ro mounts
     bool print_statistics = false; // --stats: the exact instruction count at exit
 };
 

@@ -12,6 +12,7 @@
 #include "riscv_launcher.h"
 #include "signals.h"
 #include "spawn.h"
+#include "tape_archive.h"
 
 #include <cerrno>
 #include <csignal>
@@ -78,9 +79,17 @@ namespace {
     // A RISC-V vApp runs under qemu with the same options; its inputs travel on the input tape.
     int run_riscv_session(const Options& options)
     {
-        if (!options.mounts.empty())
-            return complain(exit_code::kUsage, "--mount is not supported for RISC-V runs yet: pack the tree with tar and pass --rootfs");
         RiscvRun run;
+        std::vector<MountSpec> mounts = options.mounts;
+        for (const auto& spec : mounts) {
+            if (spec.writable)
+                return complain(exit_code::kUsage,
+                    "--mount " + spec.host_directory + ":" + spec.guest_directory
+                        + ":rw is not supported for RISC-V runs: a bare-metal vApp cannot write host files back; use :ro");
+            run.read_only_directories.push_back(spec.guest_directory);
+        }
+        if (std::string problem = pack_mounts(mounts, run.mounts_archive); !problem.empty())
+            return complain(exit_code::kUsage, problem);
         run.program = options.program;
         run.arguments.push_back(options.program);
         run.arguments.insert(run.arguments.end(), options.arguments.begin(), options.arguments.end());

@@ -114,6 +114,41 @@ TEST_CASE("RISC-V vApps print exactly what their host builds print")
     }
 }
 
+TEST_CASE("mounted trees and rootfs archives reach RISC-V vApps as they reach host runs")
+{
+    TemporaryDirectory directory;
+    std::filesystem::create_directories(directory.path() + "/mounted/sub");
+    write_host_file(directory.path() + "/mounted/sub/a.txt", "from the mount\n");
+    std::filesystem::create_symlink("sub/a.txt", directory.path() + "/mounted/link");
+    std::filesystem::create_directories(directory.path() + "/root/etc");
+    write_host_file(directory.path() + "/root/etc/motd", "from the rootfs\n");
+    REQUIRE(run_program({ "/bin/tar", "-C", directory.path() + "/root", "-cf", directory.path() + "/root.tar", "." }).status == 0);
+
+    std::vector<std::vector<std::string>> commands = {
+        { "cat", "/data/link" },
+        { "ls", "/data" },
+        { "ls", "/etc" },
+        { "cat", "/etc/motd" },
+        { "write", "/data/new.txt", "refused" },
+    };
+    for (const auto& command : commands) {
+        CAPTURE(command);
+        std::vector<std::string> options { "--rootfs", directory.path() + "/root.tar", "--mount", directory.path() + "/mounted:/data" };
+        auto host = options, riscv = options;
+        host.push_back(guest_path("files-musl"));
+        riscv.push_back(guest_path("files.rv64"));
+        host.insert(host.end(), command.begin(), command.end());
+        riscv.insert(riscv.end(), command.begin(), command.end());
+        auto expected = run_zeroos(host);
+        auto actual = run_zeroos(riscv);
+        CHECK(actual.out == expected.out);
+        CHECK(actual.status == expected.status);
+    }
+    auto writable = run_zeroos({ "--mount", directory.path() + "/mounted:/data:rw", guest_path("files.rv64"), "ls", "/data" });
+    CHECK(writable.status == 2);
+    CHECK(writable.err.find("not supported for RISC-V runs") != std::string::npos);
+}
+
 TEST_CASE("a faulting RISC-V vApp stops with the cause, mepc and mtval, as SIGSEGV")
 {
     auto run = run_zeroos({ guest_path("exit_status.rv64"), "segv" });
