@@ -46,6 +46,37 @@ namespace {
         return moved;
     }
 
+    // A writev to a stream (console, pipe) reaches it as one write, as on Linux, where a pipe
+    // write of up to PIPE_BUF bytes is atomic and the reader never sees the pieces.
+    constexpr u64 kGatherLimit = 64 * 1024;
+
+    ErrorOr<size_t> gathered_write(Kernel& kernel, OpenFile& file, UserPtr<linux_abi::IoVec> iov, int count, u64 total)
+    {
+        auto* buffer = static_cast<u8*>(kmalloc(total));
+        if (!buffer)
+            return Error::from_errno(ENOMEM);
+        size_t gathered = 0;
+        Error fault { 0 };
+        for (int i = 0; i < count; ++i) {
+            auto vec = read_from_user(iov.element(static_cast<size_t>(i)));
+            if (vec.is_error()) {
+                fault = vec.error();
+                break;
+            }
+            auto copied = copy_from_user(buffer + gathered, UserPtr<void>(vec.value().base), vec.value().length);
+            if (copied.is_error()) {
+                fault = copied.error();
+                break;
+            }
+            gathered += vec.value().length;
+        }
+        // Like Linux: a fault after some data was taken writes what came before it.
+        ErrorOr<size_t> written
+            = fault.code && gathered == 0 ? ErrorOr<size_t>(fault) : transfer(kernel, file, true, IoBuffer::kernel(buffer), gathered, -1);
+        kfree(buffer);
+        return written;
+    }
+
     ErrorOr<size_t> transfer_vector(
         Kernel& kernel, OpenFile& file, bool writing, UserPtr<linux_abi::IoVec> iov, int count, i64 explicit_offset)
     {
@@ -59,6 +90,8 @@ namespace {
                 return Error::from_errno(EINVAL);
             total += vec.length;
         }
+        if (writing && !file.inode->seekable() && total > 0 && total <= kGatherLimit)
+            return gathered_write(kernel, file, iov, count, total);
         size_t done = 0;
         for (int i = 0; i < count && done < kMaxTransfer; ++i) {
             auto vec = TRY(read_from_user(iov.element(static_cast<size_t>(i))));

@@ -40,9 +40,12 @@ struct BlockedGuest {
         close(out[1]);
         stdin_fd = in[1];
         stdout_fd = out[0];
-        char ready[6] = {};
-        REQUIRE(read(stdout_fd, ready, sizeof ready) == 6); // blocks until the guest has started
-        REQUIRE(std::string(ready, 6) == "ready\n");
+        // Blocks until the guest has started; a pipe may hand the line over in pieces.
+        std::string ready;
+        char byte;
+        while (ready.size() < 6 && read(stdout_fd, &byte, 1) == 1)
+            ready.push_back(byte);
+        REQUIRE(ready == "ready\n");
         std::ifstream children("/proc/" + std::to_string(tracer) + "/task/" + std::to_string(tracer) + "/children");
         children >> guest;
         REQUIRE(guest > 0);

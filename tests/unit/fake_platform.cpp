@@ -20,6 +20,7 @@ struct FakeMachine {
     std::string stdin_data;
     size_t stdin_offset = 0;
     std::string stdout_data;
+    size_t console_writes = 0;
     std::string stderr_data;
     std::vector<std::string> reports;
     std::vector<std::string> missing_paths;
@@ -66,6 +67,7 @@ void reset()
     m.stdin_data.clear();
     m.stdin_offset = 0;
     m.stdout_data.clear();
+    m.console_writes = 0;
     m.stderr_data.clear();
     m.reports.clear();
     m.missing_paths.clear();
@@ -80,6 +82,7 @@ void set_stdin(std::string data)
 }
 
 const std::string& stdout_text() { return machine().stdout_data; }
+size_t console_writes() { return machine().console_writes; }
 const std::string& stderr_text() { return machine().stderr_data; }
 const std::vector<std::string>& reports() { return machine().reports; }
 const std::vector<std::string>& missing_paths() { return machine().missing_paths; }
@@ -138,6 +141,7 @@ long strncpy_from_user(char* destination, u64 source, size_t capacity)
 
 long console_write(int stream, const void* data, size_t length)
 {
+    ++machine().console_writes;
     auto& target = stream == 2 ? machine().stderr_data : machine().stdout_data;
     target.append(static_cast<const char*>(data), length);
     return static_cast<long>(length);

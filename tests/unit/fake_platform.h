@@ -23,6 +23,8 @@ constexpr uint64_t kUnmapped = 0x5000000;
 void reset();
 void set_stdin(std::string data);
 const std::string& stdout_text();
+// How many times the kernel wrote to the console (a writev must be one write).
+size_t console_writes();
 const std::string& stderr_text();
 const std::vector<std::string>& reports();
 // Every path the kernel passed to platform::note_missing_path, in order.
