@@ -45,6 +45,10 @@ struct SyscallInfo {
 #include "syscalls.def"
 #undef SYSCALL
 
+class LineBuilder;
+// "name(arg=value, ...)": the arguments decoded by their kinds in syscalls.def ("fd fd, ptr buf").
+void format_syscall(LineBuilder&, const char* name, const char* arguments, const SyscallArgs&);
+
 // The list entry for a generic syscall number, or nullptr when ZeroOS has never heard of it.
 const SyscallInfo* syscall_info(long number);
 const SyscallInfo* syscall_info_by_name(const char* name);

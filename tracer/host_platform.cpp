@@ -3,6 +3,7 @@
 #include "platform.h"
 
 #include "guest_memory.h"
+#include "journal.h"
 #include "signals.h"
 
 #include <cerrno>
@@ -63,6 +64,7 @@ long console_write(int stream, const void* data, size_t length)
 {
     if (stream != 1 && stream != 2)
         return -EBADF;
+    replay::Journal::instance().output(stream, data, length);
     const auto* bytes = static_cast<const char*>(data);
     size_t written = 0;
     while (written < length) {
@@ -80,13 +82,16 @@ long console_write(int stream, const void* data, size_t length)
 
 long stdin_read(void* data, size_t length)
 {
-    for (;;) {
-        // SIGINT/SIGTERM interrupt a blocked read (no SA_RESTART) and must not be waited out.
-        ssize_t count = ::read(0, data, length);
-        if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
-            continue;
-        return count < 0 ? -errno : count;
-    }
+    // A replay serves stdin from the trace; a recording keeps what the host gave.
+    return replay::Journal::instance().read_stdin(data, length, [](void* buffer, size_t size) -> long {
+        for (;;) {
+            // SIGINT/SIGTERM interrupt a blocked read (no SA_RESTART) and must not be waited out.
+            ssize_t count = ::read(0, buffer, size);
+            if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
+                continue;
+            return count < 0 ? -errno : count;
+        }
+    });
 }
 
 void report(const char* line)

@@ -1,5 +1,7 @@
 #include "logging.h"
 
+#include <cstdio>
+
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -24,6 +26,19 @@ void setup_logging(int verbosity, const std::optional<std::string>& log_level)
     spdlog::set_level(level);
     // Warnings and errors come right before the process may die: never leave them buffered.
     spdlog::flush_on(spdlog::level::trace);
+}
+
+namespace {
+    const char* g_program_name = "zeroos-run";
+}
+
+const char* program_name() { return g_program_name; }
+void set_program_name(const char* name) { g_program_name = name; }
+
+void say(const std::string& line)
+{
+    std::string text = std::string(g_program_name) + ": " + line + "\n";
+    std::fputs(text.c_str(), stderr);
 }
 
 } // namespace zeroos::tracer

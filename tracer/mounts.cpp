@@ -1,6 +1,7 @@
 #include "mounts.h"
 
 #include "kernel_api.h"
+#include "logging.h"
 #include "vfs/host_api.h"
 
 #include <cerrno>
@@ -173,6 +174,21 @@ std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
         if (!problem.empty())
             return problem;
     }
+    return finish_import(kernel);
+}
+
+std::string Mounts::import_archives(Kernel& kernel, const std::vector<std::string_view>& archives)
+{
+    for (std::string_view archive : archives) {
+        auto imported = vfs_import_tar(kernel, archive.data(), archive.size(), "/");
+        if (imported.is_error())
+            return "cannot unpack a recorded file system archive: " + describe(imported.error());
+    }
+    return finish_import(kernel);
+}
+
+std::string Mounts::finish_import(Kernel& kernel)
+{
     for (const auto& spec : specs_) {
         if (spec.writable)
             continue;
@@ -305,7 +321,7 @@ bool Mounts::write_back_tree(Kernel& kernel, const MountSpec& spec)
             }
         }
         if (!problem.empty()) {
-            platform::report(("zeroos-run: " + problem).c_str());
+            say(problem);
             all_ok = false;
         }
     }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zeroos {
@@ -24,6 +25,10 @@ public:
     // Unpacks --rootfs at "/", copies every --mount tree, marks :ro trees read-only and declares
     // the result unmodified. Returns an error line without "zeroos-run: ", or "".
     std::string import(Kernel&, const std::string& rootfs_tar);
+    // The same from tar archives (a recording's, or a trace's when replaying): unpacked at "/" in
+    // order, then the read-only marks. Host directories must be canonical already.
+    std::string import_archives(Kernel&, const std::vector<std::string_view>& archives);
+    std::vector<MountSpec>& specs() { return specs_; }
 
     // Writes every regular file the guest created or changed under a :rw mount back to the host,
     // never outside that mount's host directory. Each problem is reported in one line; returns
@@ -32,6 +37,7 @@ public:
 
 private:
     std::string import_tree(Kernel&, const MountSpec&);
+    std::string finish_import(Kernel&);
     bool write_back_tree(Kernel&, const MountSpec&);
     bool belongs_to_nested_mount(const MountSpec&, const std::string& guest_path) const;
 

@@ -39,6 +39,7 @@ namespace {
             ("on-unsupported", po::value<std::string>()->default_value("fail")->value_name("fail|enosys"),
                 "an unsupported system call stops the guest, or answers ENOSYS after a report") //
             ("max-fds", po::value<std::string>()->default_value("1024")->value_name("N"), "RLIMIT_NOFILE of the guest") //
+            ("record", po::value<std::string>()->value_name("FILE"), "record the run into a trace FILE for zeroos-replay") //
             ("stats", po::bool_switch(), "print statistics on stderr when the guest ends (RISC-V: instructions retired)") //
             ("verbose,v", "more log output (repeatable: -v info, -vv debug, -vvv trace)") //
             ("log-level", po::value<std::string>()->value_name("LEVEL"), "trace|debug|info|warn|error|off (default warn; overrides -v)");
@@ -272,6 +273,11 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
         }
     options.inherit_environment = values["inherit-env"].as<bool>();
     options.print_statistics = values["stats"].as<bool>();
+    if (values.count("record")) {
+        options.record_path = values["record"].as<std::string>();
+        if (options.record_path.empty())
+            throw UsageError("--record wants a trace file name");
+    }
 
     if (!have_program)
         throw UsageError("missing PROGRAM (see --help)");

@@ -26,6 +26,7 @@ struct Options {
     bool unsupported_returns_enosys = false;
     std::uint32_t max_fds = 1024;
     bool print_statistics = false; // --stats
+    std::string record_path; // --record FILE: empty when not recording
     int verbosity = 0; // number of -v
     std::optional<std::string> log_level; // --log-level wins over -v
 

@@ -1,8 +1,12 @@
 #include "ptrace_loop.h"
 
+#include "base/format.h"
+#include "journal.h"
+
 #include "exit_codes.h"
 #include "guest_memory.h"
 #include "kernel_api.h"
+#include "logging.h"
 #include "signals.h"
 #include "x86_64/entry.h"
 
@@ -39,8 +43,6 @@ static_assert(offsetof(Registers, gs) == offsetof(user_regs_struct, gs));
 namespace {
 
     constexpr int kSyscallStop = SIGTRAP | 0x80; // PTRACE_O_TRACESYSGOOD
-
-    void say(const std::string& line) { platform::report(("zeroos-run: " + line).c_str()); }
 
     std::string hex(std::uint64_t value)
     {
@@ -88,6 +90,7 @@ namespace {
         bool entered_through_32_bit_gate(bool& is_32_bit);
         bool write_back_registers(const Registers& before, const Registers& after);
         void trace_syscall(const Registers& before, const SyscallOutcome&);
+        bool journal_syscall(const Registers& before, const SyscallOutcome&);
         bool handle_signal_stop(int signal);
         bool emulate_rdtsc(const siginfo_t&);
 
@@ -178,6 +181,8 @@ namespace {
 
         const Registers before = registers;
         SyscallOutcome outcome = x86_64::serve_syscall(kernel_, registers);
+        if (!journal_syscall(before, outcome))
+            return false;
         if (spdlog::should_log(spdlog::level::trace))
             trace_syscall(before, outcome);
         if (outcome.kind == SyscallOutcome::Kind::Exit) {
@@ -208,6 +213,38 @@ namespace {
                 return ptrace_failed("PTRACE_POKEUSER");
         }
         return true;
+    }
+
+    // Records the syscall, or checks it against the recording when replaying: at the first
+    // difference the replay stops with the call, its arguments and both results.
+    bool StopLoop::journal_syscall(const Registers& before, const SyscallOutcome& outcome)
+    {
+        auto& journal = replay::Journal::instance();
+        if (journal.mode() == replay::Journal::Mode::Live)
+            return true;
+        std::int64_t number = static_cast<std::int64_t>(before.orig_rax);
+        std::int64_t result = outcome.kind == SyscallOutcome::Kind::Return ? outcome.value : 0;
+        std::optional<replay::SyscallEntry> expected;
+        if (journal.syscall(number, result, expected))
+            return true;
+        char buffer[512];
+        LineBuilder call(buffer, sizeof(buffer));
+        x86_64::describe_syscall(call, before);
+        std::string line = "divergence at syscall " + std::to_string(journal.syscall_index()) + ": " + call.c_str();
+        if (!expected) {
+            say(line + ": the recording ends before this call (it was made by an unfinished run)");
+            finish(exit_code::kReplayIncomplete);
+            return false;
+        }
+        const char* recorded_name = x86_64::syscall_name(static_cast<long>(expected->number));
+        if (expected->number != number)
+            line += " was made where the recording has "
+                + std::string(recorded_name ? recorded_name : "#" + std::to_string(expected->number));
+        else
+            line += " returned " + std::to_string(result) + "; the recording has " + std::to_string(expected->result);
+        say(line + " (pc " + hex(before.rip - 2) + ")");
+        finish(exit_code::kReplayDiverged);
+        return false;
     }
 
     void StopLoop::trace_syscall(const Registers& before, const SyscallOutcome& outcome)

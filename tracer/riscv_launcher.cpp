@@ -1,5 +1,7 @@
 #include "riscv_launcher.h"
 
+#include "journal.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -133,10 +135,13 @@ public:
                 continue;
             }
             size_t chunk = std::min(remaining_, length - i);
-            if (stream_ == kStatisticsStream)
+            if (stream_ == kStatisticsStream) {
                 statistics_.append(data + i, chunk);
-            else
-                write_fully(stream_ == 2 ? 2 : 1, data + i, chunk);
+            } else {
+                int stream = stream_ == 2 ? 2 : 1;
+                zeroos::replay::Journal::instance().output(stream, data + i, chunk);
+                write_fully(stream, data + i, chunk);
+            }
             remaining_ -= chunk;
             i += chunk;
         }
@@ -170,14 +175,14 @@ int run_riscv_vapp(const RiscvRun& run)
     if (!free_start || !ram_size)
         return fail(run.program + " is a RISC-V ELF but not a ZeroOS vApp (link it with zeroos-cc)");
 
-    std::string archive;
-    if (!run.rootfs.empty()) {
+    std::string archive = run.root_archive.value_or("");
+    if (!run.root_archive && !run.rootfs.empty()) {
         std::ifstream in(run.rootfs, std::ios::binary);
         if (!in)
             return fail("cannot read --rootfs " + run.rootfs + ": " + std::strerror(errno));
         archive.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     }
-    std::string tape = build_tape(run, read_all(0), archive);
+    std::string tape = build_tape(run, run.input ? *run.input : read_all(0), archive);
     if (*free_start + tape.size() + (1u << 20) > 0x80000000ull + *ram_size)
         return fail("the input (" + std::to_string(tape.size()) + " bytes) does not fit in the vApp's RAM: relink with zeroos-cc --memory");
 

@@ -5,6 +5,7 @@
 // guest's stdout and stderr come back framed over the one UART and are separated again here.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct RiscvRun {
     int64_t epoch_seconds = 0;
     bool unsupported_returns_enosys = false;
     std::string rootfs; // a tar file unpacked as /, or empty
+    std::optional<std::string> root_archive; // the --rootfs bytes themselves (a replay's), instead of the file
+    std::optional<std::string> input; // stdin's bytes (a replay's), instead of reading the host's stdin
     std::string mounts_archive; // the --mount trees packed as a tar (tape_archive.h)
     std::vector<std::string> read_only_directories; // guest directories of :ro mounts
     bool print_statistics = false; // --stats: the exact instruction count at exit

@@ -6,7 +6,9 @@
 #include "elf_check.h"
 #include "exit_codes.h"
 #include "guest_memory.h"
+#include "journal.h"
 #include "kernel_api.h"
+#include "logging.h"
 #include "mounts.h"
 #include "ptrace_loop.h"
 #include "riscv_launcher.h"
@@ -17,6 +19,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <spdlog/spdlog.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
@@ -31,7 +35,7 @@ namespace {
 
     int complain(int exit_status, const std::string& line)
     {
-        platform::report(("zeroos-run: " + line).c_str());
+        say(line);
         return exit_status;
     }
 
@@ -102,15 +106,86 @@ namespace {
         return run_riscv_vapp(run);
     }
 
+    std::string read_file(const std::string& path, std::string& contents)
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (!in)
+            return "cannot read " + path + ": " + std::strerror(errno);
+        contents.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        return {};
+    }
+
+    // --record: the trace's header, and the initial file system as archives (recorded, then
+    // imported from those very bytes, so the trace holds exactly what the guest saw).
+    std::string start_recording(Kernel& kernel, const Options& options, Mounts& mounts)
+    {
+        replay::Configuration configuration;
+        std::string program;
+        if (std::string problem = read_file(options.program, program); !problem.empty())
+            return problem;
+        configuration.program_sha256 = replay::sha256(program);
+        configuration.program = options.program;
+        configuration.arguments = options.arguments;
+        configuration.environment = guest_environment(options);
+        configuration.seed = options.seed;
+        configuration.epoch_seconds = options.epoch_seconds;
+        configuration.memory_bytes = options.memory_bytes;
+        configuration.allocator = ZEROOS_ALLOCATOR_NAME;
+        configuration.max_fds = options.max_fds;
+        configuration.unsupported_returns_enosys = options.unsupported_returns_enosys;
+        for (const auto& spec : options.mounts)
+            configuration.mounts.push_back({ spec.host_directory, spec.guest_directory, spec.writable });
+        configuration.rootfs = options.rootfs_tar;
+
+        std::string rootfs, packed_mounts;
+        if (!options.rootfs_tar.empty())
+            if (std::string problem = read_file(options.rootfs_tar, rootfs); !problem.empty())
+                return "cannot read --rootfs " + options.rootfs_tar + ": " + problem;
+        if (!mounts.specs().empty())
+            if (std::string problem = pack_mounts(mounts.specs(), packed_mounts); !problem.empty())
+                return problem;
+
+        auto& journal = replay::Journal::instance();
+        std::string problem = journal.start_recording(options.record_path, configuration);
+        std::vector<std::string_view> archives;
+        if (!rootfs.empty() && problem.empty()) {
+            problem = journal.archive(replay::ArchiveKind::Rootfs, rootfs);
+            archives.push_back(rootfs);
+        }
+        if (!packed_mounts.empty() && problem.empty()) {
+            problem = journal.archive(replay::ArchiveKind::Mounts, packed_mounts);
+            archives.push_back(packed_mounts);
+        }
+        if (!problem.empty())
+            return problem;
+        return mounts.import_archives(kernel, archives);
+    }
+
+    // Closes the trace of a recording, or checks a replay's ending against the recorded one.
+    int finish_journal(int exit_status)
+    {
+        auto& journal = replay::Journal::instance();
+        std::string problem = journal.finish(exit_status);
+        if (problem.empty())
+            return exit_status;
+        if (journal.mode() == replay::Journal::Mode::Replaying)
+            return complain(exit_code::kReplayDiverged, "divergence at the end of the run: " + problem);
+        return complain(exit_code::kSoftware, problem);
+    }
+
 } // namespace
 
-int run_session(const Options& options)
+int run_session(const Options& options, const replay::TraceReader* replaying)
 {
     ProgramCheck check = check_program(options.program);
     if (!check.runnable)
         return complain(check.exit_status, check.message);
-    if (check.riscv)
+    if (check.riscv) {
+        if (!options.record_path.empty())
+            return complain(exit_code::kUsage,
+                "--record records host runs; record the x86-64 build and replay it into the vApp with zeroos-replay --riscv");
         return run_riscv_session(options);
+    }
 
     install_signal_handlers();
     // The probe forks, so it runs only when someone will read its answer; rdtsc faults are
@@ -150,7 +225,18 @@ int run_session(const Options& options)
         return complain(exit_code::kSoftware, std::string("kernel boot failed: ") + std::strerror(booted.error().code));
 
     Mounts mounts(options.mounts);
-    problem = mounts.import(*kernel, options.rootfs_tar);
+    auto& journal = replay::Journal::instance();
+    if (replaying) {
+        std::vector<std::string_view> archives;
+        for (const auto& archive : replaying->archives())
+            archives.push_back(archive.bytes);
+        journal.start_replaying(*replaying);
+        problem = mounts.import_archives(*kernel, archives);
+    } else if (!options.record_path.empty()) {
+        problem = start_recording(*kernel, options, mounts);
+    } else {
+        problem = mounts.import(*kernel, options.rootfs_tar);
+    }
     if (!problem.empty())
         return complain(exit_code::kUsage, problem);
 
@@ -172,8 +258,9 @@ int run_session(const Options& options)
 
     arena.close_descriptor(); // the tracer keeps only its mapping
     int exit_status = run_stop_loop(*kernel, spawned.pid);
-    mounts.write_back(*kernel);
-    return exit_status;
+    if (!replaying)
+        mounts.write_back(*kernel); // a replay never touches the host's files
+    return finish_journal(exit_status);
 }
 
 } // namespace zeroos::tracer

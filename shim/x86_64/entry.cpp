@@ -1,5 +1,7 @@
 #include "entry.h"
 
+#include "base/format.h"
+
 #include "base/memory.h"
 #include "kernel.h"
 
@@ -73,6 +75,23 @@ const char* syscall_name(long x86_number)
     if (x86_number < 0 || x86_number >= kTableSize)
         return nullptr;
     return kTable.entries[x86_number].name;
+}
+
+void describe_syscall(LineBuilder& line, const Registers& registers)
+{
+    long number = static_cast<long>(registers.orig_rax);
+    const char* name = syscall_name(number);
+    SyscallArgs args;
+    const u64 values[6] = { registers.rdi, registers.rsi, registers.rdx, registers.r10, registers.r8, registers.r9 };
+    for (int i = 0; i < 6; ++i)
+        args.raw[i] = values[i];
+    if (!name) {
+        line.text("#").decimal(number).text("(...)");
+        return;
+    }
+    const Entry& entry = kTable.entries[number];
+    const SyscallInfo* generic = entry.how == How::DIRECT ? syscall_info(entry.generic_number) : nullptr;
+    format_syscall(line, name, generic ? generic->arguments : "hex arg0, hex arg1, hex arg2", args);
 }
 
 SyscallOutcome serve_syscall(Kernel& kernel, Registers& registers)

@@ -13,6 +13,10 @@ SyscallOutcome serve_syscall(Kernel&, Registers&);
 // The x86-64 name of a syscall number, or nullptr.
 const char* syscall_name(long x86_number);
 
+// Appends "name(arg=value, ...)" for the call in `registers` (orig_rax and the argument
+// registers), decoded as the kernel's list describes the generic call it maps to.
+void describe_syscall(LineBuilder&, const Registers&);
+
 // The legacy calls (open, stat, dup2, poll...) rewritten onto generic ones; legacy.cpp.
 SyscallOutcome serve_legacy(Kernel&, Registers&, long x86_number, const SyscallRequest& as_called);
 

@@ -106,6 +106,6 @@ TEST_CASE("SIGKILL of zeroos-run leaves no guest running")
 TEST_CASE("a guest reading stdin gets exactly what was written")
 {
     auto run = run_zeroos({ guest_path("wait_for_input-glibc") }, std::string(100000, 'x'));
-    CHECK(run.out == "ready\ngot 100000 bytes\n");
+    CHECK(run.out == "ready\nreading\ngot 100000 bytes\n");
     CHECK(run.status == 0);
 }

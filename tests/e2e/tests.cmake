@@ -6,6 +6,7 @@ add_executable(e2e-tests ${ZEROOS_E2E_SOURCES})
 target_link_libraries(e2e-tests PRIVATE Catch2::Catch2)
 target_compile_definitions(e2e-tests PRIVATE
   ZEROOS_RUN="$<TARGET_FILE:zeroos-run>"
+  ZEROOS_REPLAY="$<TARGET_FILE:zeroos-replay>"
   ZEROOS_EXAMPLES_DIR="${ZEROOS_EXAMPLES_DIR}"
   ZEROOS_GUESTS_DIR="${ZEROOS_GUESTS_DIR}")
 if(ZEROOS_RISCV_ENABLED)

@@ -1,4 +1,4 @@
-// Says "ready", then reads stdin to its end: a guest that blocks until someone acts, for tests
+// Says "ready", then reads stdin to its end (saying "reading" after the first piece): a guest that blocks until someone acts, for tests
 // that signal or kill zeroos-run while its guest is running.
 #include <stdio.h>
 #include <unistd.h>
@@ -10,8 +10,13 @@ int main(void)
     char buffer[4096];
     long total = 0;
     ssize_t n;
-    while ((n = read(0, buffer, sizeof buffer)) > 0)
+    while ((n = read(0, buffer, sizeof buffer)) > 0) {
         total += n;
+        if (total == n) { // the first piece: tell a waiting test that input is flowing
+            printf("reading\n");
+            fflush(stdout);
+        }
+    }
     printf("got %ld bytes\n", total);
     return 0;
 }
