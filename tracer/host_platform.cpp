@@ -3,6 +3,7 @@
 #include "platform.h"
 
 #include "guest_memory.h"
+#include "host_io.h"
 #include "journal.h"
 #include "signals.h"
 
@@ -26,19 +27,6 @@ namespace {
         if (slash == std::string::npos || slash == 0)
             return "/";
         return path.substr(0, slash);
-    }
-
-    void write_fully(int fd, const char* data, size_t length)
-    {
-        while (length > 0) {
-            ssize_t count = ::write(fd, data, length);
-            if (count < 0 && errno == EINTR)
-                continue;
-            if (count <= 0)
-                return;
-            data += count;
-            length -= static_cast<size_t>(count);
-        }
     }
 
 } // namespace
@@ -98,7 +86,7 @@ void report(const char* line)
 {
     std::string text(line);
     text += '\n';
-    write_fully(2, text.data(), text.size());
+    tracer::write_fully(2, text.data(), text.size());
 }
 
 void note_missing_path(const char* absolute_path)

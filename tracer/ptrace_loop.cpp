@@ -8,6 +8,7 @@
 #include "kernel_api.h"
 #include "logging.h"
 #include "signals.h"
+#include "spawn.h"
 #include "x86_64/entry.h"
 
 #include <cerrno>
@@ -306,15 +307,7 @@ namespace {
     {
         exit_status_ = exit_status;
         if (!reaped_) {
-            kill(guest_, SIGKILL);
-            for (;;) {
-                int status = 0;
-                pid_t waited = waitpid(guest_, &status, __WALL);
-                if (waited < 0 && errno == EINTR)
-                    continue;
-                if (waited < 0 || WIFEXITED(status) || WIFSIGNALED(status))
-                    break;
-            }
+            kill_and_reap(guest_);
             reaped_ = true;
         }
         return false;

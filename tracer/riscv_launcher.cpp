@@ -1,5 +1,6 @@
 #include "riscv_launcher.h"
 
+#include "host_io.h"
 #include "journal.h"
 
 #include <cerrno>
@@ -105,19 +106,6 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
     return tape + strings + input + archive + run.mounts_archive;
 }
 
-void write_fully(int fd, const char* data, size_t length)
-{
-    while (length) {
-        ssize_t n = write(fd, data, length);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return;
-        data += n;
-        length -= static_cast<size_t>(n);
-    }
-}
-
 // Splits the UART byte stream back into stdout and stderr: [stream][length][bytes]...
 class ConsoleDemultiplexer {
 public:
@@ -140,7 +128,7 @@ public:
             } else {
                 int stream = stream_ == 2 ? 2 : 1;
                 zeroos::replay::Journal::instance().output(stream, data + i, chunk);
-                write_fully(stream, data + i, chunk);
+                zeroos::tracer::write_fully(stream, data + i, chunk);
             }
             remaining_ -= chunk;
             i += chunk;
@@ -190,7 +178,7 @@ int run_riscv_vapp(const RiscvRun& run)
     int tape_fd = mkstemp(tape_path);
     if (tape_fd < 0)
         return fail(std::string("cannot create the input tape: ") + std::strerror(errno));
-    write_fully(tape_fd, tape.data(), tape.size());
+    zeroos::tracer::write_fully(tape_fd, tape.data(), tape.size());
     close(tape_fd);
 
     char loader[128];

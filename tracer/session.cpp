@@ -54,19 +54,6 @@ namespace {
         return environment;
     }
 
-    void kill_and_reap(pid_t guest)
-    {
-        kill(guest, SIGKILL);
-        for (;;) {
-            int status = 0;
-            pid_t waited = waitpid(guest, &status, __WALL);
-            if (waited < 0 && errno == EINTR)
-                continue;
-            if (waited < 0 || WIFEXITED(status) || WIFSIGNALED(status))
-                break;
-        }
-    }
-
     // The guest is stopped at its exec event: patch its auxv, then give it the arena.
     std::string prepare_guest(Kernel& kernel, GuestArena& arena, pid_t guest)
     {

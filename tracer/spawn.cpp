@@ -176,4 +176,17 @@ SpawnResult spawn_traced(const SpawnRequest& request)
     return SpawnResult { pid, 0, {} };
 }
 
+void kill_and_reap(pid_t guest)
+{
+    kill(guest, SIGKILL);
+    for (;;) {
+        int status = 0;
+        pid_t waited = waitpid(guest, &status, __WALL);
+        if (waited < 0 && errno == EINTR)
+            continue;
+        if (waited < 0 || WIFEXITED(status) || WIFSIGNALED(status))
+            break;
+    }
+}
+
 } // namespace zeroos::tracer

@@ -30,4 +30,7 @@ bool rdtsc_trapping_works();
 // the syscall-exit stop of its execve.
 SpawnResult spawn_traced(const SpawnRequest&);
 
+// Kills a traced guest and waits until it is gone (EINTR-safe).
+void kill_and_reap(pid_t guest);
+
 } // namespace zeroos::tracer

@@ -1,0 +1,21 @@
+#include "host_io.h"
+
+#include <cerrno>
+#include <unistd.h>
+
+namespace zeroos::tracer {
+
+void write_fully(int fd, const char* data, std::size_t length)
+{
+    while (length > 0) {
+        ssize_t count = ::write(fd, data, length);
+        if (count < 0 && errno == EINTR)
+            continue;
+        if (count <= 0)
+            return;
+        data += count;
+        length -= static_cast<std::size_t>(count);
+    }
+}
+
+} // namespace zeroos::tracer
