@@ -8,6 +8,7 @@
 #include "riscv64/entry.h"
 #include "riscv_platform.h"
 #include "tape.h"
+#include "threads.h"
 #include "vfs/host_api.h"
 
 extern "C" {
@@ -263,15 +264,11 @@ const u8* free_memory_start() { return reinterpret_cast<const u8*>(__free_start)
 using namespace zeroos;
 using namespace zeroos::riscv;
 
-extern "C" void zeroos_riscv_trap(riscv64::TrapFrame* frame)
+// Any exception other than ecall ends the run as the signal Linux would send. Out of line, so the
+// syscall path does not pay for its registers.
+[[noreturn, gnu::noinline, gnu::cold]] static void stop_on_exception(const riscv64::TrapFrame* frame, u64 cause)
 {
-    u64 cause, value;
-    asm volatile("csrr %0, mcause" : "=r"(cause));
-    if (cause == kCauseEcallFromM || cause == kCauseEcallFromU) {
-        if (riscv64::serve_syscall(*g_kernel, *frame).kind == SyscallOutcome::Kind::Exit)
-            end_run();
-        return;
-    }
+    u64 value;
     asm volatile("csrr %0, mtval" : "=r"(value));
     int signal = signal_for_cause(cause);
     char buffer[192];
@@ -280,6 +277,21 @@ extern "C" void zeroos_riscv_trap(riscv64::TrapFrame* frame)
     line.text(" (signal ").decimal(signal).text(")");
     platform::report(buffer);
     halt_with(128 + signal);
+}
+
+// Every trap comes here from trap.S. Returns what trap.S must do beyond a plain return (a thread
+// switch), or nullptr.
+extern "C" SwitchPlan* zeroos_riscv_trap(riscv64::TrapFrame* frame)
+{
+    u64 cause;
+    asm volatile("csrr %0, mcause" : "=r"(cause));
+    if (cause != kCauseEcallFromM && cause != kCauseEcallFromU)
+        stop_on_exception(frame, cause);
+    begin_syscall(*frame);
+    SyscallOutcome outcome = riscv64::serve_syscall(*g_kernel, *frame);
+    if (outcome.kind == SyscallOutcome::Kind::Exit)
+        end_run();
+    return finish_syscall(*frame, outcome);
 }
 
 extern "C" [[noreturn]] void zeroos_riscv_boot()

@@ -32,6 +32,8 @@ zeroos_trap_entry:
     sd t1, 17*8(sp)
     mv a0, sp
     call zeroos_riscv_trap
+    bnez a0, zeroos_switch_threads
+zeroos_trap_return:
     ld t1, 17*8(sp)
     csrw mepc, t1
     ld ra, 0*8(sp)
@@ -52,4 +54,71 @@ zeroos_trap_entry:
     ld t6, 15*8(sp)
     addi sp, sp, FRAME_SIZE
     csrrw sp, mscratch, sp
+    mret
+
+# The scheduler switched threads, or a clone needs the callee-saved registers (riscv/threads.h,
+# SwitchPlan in a0). They still hold the trapping thread's values: the kernel's code preserved them.
+    .equ CONTEXT_PC, 32*8
+    .macro store_callee_saved base
+    sd gp, 3*8(\base)
+    sd tp, 4*8(\base)
+    sd s0, 8*8(\base)
+    sd s1, 9*8(\base)
+    sd s2, 18*8(\base)
+    sd s3, 19*8(\base)
+    sd s4, 20*8(\base)
+    sd s5, 21*8(\base)
+    sd s6, 22*8(\base)
+    sd s7, 23*8(\base)
+    sd s8, 24*8(\base)
+    sd s9, 25*8(\base)
+    sd s10, 26*8(\base)
+    sd s11, 27*8(\base)
+    .endm
+zeroos_switch_threads:
+    ld t0, 0(a0)
+    beqz t0, 1f
+    store_callee_saved t0
+1:  ld t0, 8(a0)
+    beqz t0, 2f
+    store_callee_saved t0
+2:  ld t0, 16(a0)
+    beqz t0, zeroos_trap_return
+    # Resume another thread: the kernel stack is empty again, and every register comes from its
+    # context, t0 (the base) last.
+    addi sp, sp, FRAME_SIZE
+    csrw mscratch, sp
+    ld t1, CONTEXT_PC(t0)
+    csrw mepc, t1
+    ld ra, 1*8(t0)
+    ld sp, 2*8(t0)
+    ld gp, 3*8(t0)
+    ld tp, 4*8(t0)
+    ld t1, 6*8(t0)
+    ld t2, 7*8(t0)
+    ld s0, 8*8(t0)
+    ld s1, 9*8(t0)
+    ld a0, 10*8(t0)
+    ld a1, 11*8(t0)
+    ld a2, 12*8(t0)
+    ld a3, 13*8(t0)
+    ld a4, 14*8(t0)
+    ld a5, 15*8(t0)
+    ld a6, 16*8(t0)
+    ld a7, 17*8(t0)
+    ld s2, 18*8(t0)
+    ld s3, 19*8(t0)
+    ld s4, 20*8(t0)
+    ld s5, 21*8(t0)
+    ld s6, 22*8(t0)
+    ld s7, 23*8(t0)
+    ld s8, 24*8(t0)
+    ld s9, 25*8(t0)
+    ld s10, 26*8(t0)
+    ld s11, 27*8(t0)
+    ld t3, 28*8(t0)
+    ld t4, 29*8(t0)
+    ld t5, 30*8(t0)
+    ld t6, 31*8(t0)
+    ld t0, 5*8(t0)
     mret
