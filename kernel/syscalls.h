@@ -75,6 +75,8 @@ struct SyscallOutcome {
 // The kernel's single entry point: looks the call up, runs its handler, converts errors to -errno
 // (the one place this happens) and applies the fail-fast rule.
 SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
+// dispatch_syscall without the --trace/--stats observer (kernel/trace/observer.h), which calls it.
+SyscallOutcome serve_syscall_request(Kernel&, const SyscallRequest&);
 
 // Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
 // call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call

@@ -1,5 +1,6 @@
 #include "logging.h"
 
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -24,6 +25,37 @@ void setup_logging(int verbosity, const std::optional<std::string>& log_level)
     spdlog::set_level(level);
     // Warnings and errors come right before the process may die: never leave them buffered.
     spdlog::flush_on(spdlog::level::trace);
+}
+
+namespace {
+
+    std::shared_ptr<spdlog::logger> g_trace_logger;
+
+} // namespace
+
+std::string setup_trace_output(const std::string& file)
+{
+    try {
+        spdlog::sink_ptr sink;
+        if (file.empty())
+            sink = std::make_shared<spdlog::sinks::stderr_sink_st>();
+        else
+            sink = std::make_shared<spdlog::sinks::basic_file_sink_st>(file, true);
+        g_trace_logger = std::make_shared<spdlog::logger>("trace", sink);
+    } catch (const spdlog::spdlog_ex& error) {
+        return "cannot open the trace file " + file + ": " + error.what();
+    }
+    g_trace_logger->set_pattern("%v");
+    g_trace_logger->set_level(spdlog::level::info);
+    // Lines land in order with the guest's own output, and survive a crash of the run.
+    g_trace_logger->flush_on(spdlog::level::info);
+    return {};
+}
+
+void trace_line(const char* line)
+{
+    if (g_trace_logger)
+        g_trace_logger->log(spdlog::level::info, spdlog::string_view_t(line)); // not a format string
 }
 
 } // namespace zeroos::tracer

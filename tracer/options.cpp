@@ -1,5 +1,8 @@
 #include "options.h"
 
+#include "kernel_api.h"
+#include "trace/observer.h"
+
 #include <boost/program_options.hpp>
 
 #include <cerrno>
@@ -39,7 +42,19 @@ namespace {
             ("on-unsupported", po::value<std::string>()->default_value("fail")->value_name("fail|enosys"),
                 "an unsupported system call stops the guest, or answers ENOSYS after a report") //
             ("max-fds", po::value<std::string>()->default_value("1024")->value_name("N"), "RLIMIT_NOFILE of the guest") //
-            ("stats", po::bool_switch(), "print statistics on stderr when the guest ends (RISC-V: instructions retired)") //
+            ("trace,t", po::value<std::string>()->implicit_value("all")->value_name("SET"),
+                "print each system call on stderr, decoded (SET: all, or names and %classes such as "
+                "open,read or %file,%desc,%memory,%process,%signal,%thread,%time,%random; default all)") //
+            ("trace-file", po::value<std::string>()->value_name("FILE"),
+                "write --trace lines to FILE instead of stderr (implies --trace)") //
+            ("stats", po::bool_switch(),
+                "at exit, print a table of calls, errors and cost per system call on stderr (host: tracer ns; "
+                "RISC-V: instructions retired, and the total)") //
+            ("stop-on-fail", po::bool_switch(),
+                "when the guest crashes or fails fast, leave it stopped and detached and print a gdb -p command line") //
+            ("gdb", po::value<std::string>()->value_name("PORT"),
+                "RISC-V runs: start qemu's gdb server on PORT, halted at the first instruction, and print the "
+                "gdb-multiarch command line") //
             ("verbose,v", "more log output (repeatable: -v info, -vv debug, -vvv trace)") //
             ("log-level", po::value<std::string>()->value_name("LEVEL"), "trace|debug|info|warn|error|off (default warn; overrides -v)");
         return description;
@@ -73,7 +88,8 @@ namespace {
             name = argument.substr(1);
         }
         const po::option_description* option = description.find_nothrow(name, false, false, argument.size() == 2);
-        return option && option->semantic()->max_tokens() > 0;
+        // --trace alone takes no value (--trace=SET does): the next argument is the program.
+        return option && option->semantic()->min_tokens() > 0;
     }
 
     std::uint64_t parse_unsigned(const std::string& text, const char* option, std::uint64_t maximum)
@@ -272,6 +288,23 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
         }
     options.inherit_environment = values["inherit-env"].as<bool>();
     options.print_statistics = values["stats"].as<bool>();
+    options.stop_on_fail = values["stop-on-fail"].as<bool>();
+    if (values.count("trace-file")) {
+        options.trace_file = value_of(values, "trace-file");
+        if (options.trace_file.empty())
+            throw UsageError("--trace-file wants a file name");
+        options.trace = "all";
+    }
+    if (values.count("trace")) {
+        options.trace = value_of(values, "trace");
+        trace::Selection selection;
+        char bad[64];
+        if (!trace::parse_selection(options.trace.c_str(), selection, bad, sizeof(bad)))
+            throw UsageError(std::string("--trace: '") + bad
+                + "' is neither a system call of ZeroOS nor a class (names as in docs/syscalls.md: openat, not open)");
+    }
+    if (values.count("gdb"))
+        options.gdb_port = static_cast<int>(parse_unsigned(value_of(values, "gdb"), "gdb", 65535));
 
     if (!have_program)
         throw UsageError("missing PROGRAM (see --help)");

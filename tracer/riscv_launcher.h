@@ -16,7 +16,11 @@ struct RiscvRun {
     int64_t epoch_seconds = 0;
     bool unsupported_returns_enosys = false;
     std::string rootfs; // a tar file unpacked as /, or empty
-    bool print_statistics = false; // --stats: the exact instruction count at exit
+    bool print_statistics = false; // --stats: the per-syscall table and the exact instruction count at exit
+    bool trace = false; // --trace
+    uint64_t trace_selection[8] = {}; // generic syscall numbers to trace, one bit each
+    std::string trace_file; // where trace lines go; empty: stderr
+    int gdb_port = 0; // --gdb: qemu's gdb server on this port, halted at the first instruction
 };
 
 // Runs the vApp to completion and returns the exit status for zeroos-run (the guest's own, or
