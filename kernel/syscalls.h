@@ -55,7 +55,7 @@ const SyscallInfo* syscall_list(size_t& count);
 struct SyscallRequest {
     long number; // asm-generic numbering
     SyscallArgs args;
-    u64 pc; // guest pc of the trapping instruction, for reports
+    u64 pc = 0; // guest pc of the trapping instruction, for reports
     const char* arch_name = nullptr; // the architecture's own name for the call, if it differs
 };
 
