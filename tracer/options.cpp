@@ -44,7 +44,7 @@ namespace {
             ("max-fds", po::value<std::string>()->default_value("1024")->value_name("N"), "RLIMIT_NOFILE of the guest") //
             ("trace,t", po::value<std::string>()->implicit_value("all")->value_name("SET"),
                 "print each system call on stderr, decoded (SET: all, or names and %classes such as "
-                "open,read or %file,%desc,%memory,%process,%signal,%thread,%time,%random; default all)") //
+                "openat,read or %file,%desc,%memory,%process,%signal,%thread,%time,%random; default all)") //
             ("trace-file", po::value<std::string>()->value_name("FILE"),
                 "write --trace lines to FILE instead of stderr (implies --trace)") //
             ("stats", po::bool_switch(),
@@ -236,7 +236,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     if (values.count("help")) {
         std::ostringstream help;
         help << "Usage: zeroos-run [options] PROGRAM [ARGS...]\n"
-             << "Runs a static x86-64 Linux program with every system call served by the ZeroOS kernel.\n"
+             << "Runs a static x86-64 Linux program with every system call served by the ZeroOS kernel,\n"
+             << "or a RISC-V vApp linked by zeroos-cc under qemu-system-riscv64 with the same options.\n"
              << "Options end at PROGRAM (or at --); PROGRAM is the guest's argv[0] exactly as given.\n\n"
              << description;
         parsed.action = ParsedCommandLine::Action::PrintHelp;
