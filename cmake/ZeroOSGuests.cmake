@@ -9,7 +9,10 @@ function(zeroos_add_guest name)
     set(GUEST_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
   endif()
   add_executable(${name}-glibc ${GUEST_SOURCES})
-  target_link_options(${name}-glibc PRIVATE -static)
+  # -g for file:line in crash reports; an .eh_frame_hdr (which gcc leaves out of static links) lets
+  # libunwind find the unwind tables, so backtraces go past the first frame.
+  target_compile_options(${name}-glibc PRIVATE -g)
+  target_link_options(${name}-glibc PRIVATE -static -Wl,--eh-frame-hdr)
   target_link_libraries(${name}-glibc PRIVATE ${GUEST_LIBRARIES})
   set_target_properties(${name}-glibc PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${GUEST_OUTPUT_DIRECTORY})
 
@@ -26,7 +29,7 @@ function(zeroos_add_guest name)
     endforeach()
     add_custom_command(
       OUTPUT ${GUEST_OUTPUT_DIRECTORY}/${name}-musl
-      COMMAND ${ZEROOS_MUSL_GCC} -static -O2 -g -Wall -Wextra -Werror -o ${GUEST_OUTPUT_DIRECTORY}/${name}-musl ${c_sources} ${libraries}
+      COMMAND ${ZEROOS_MUSL_GCC} -static -Wl,--eh-frame-hdr -O2 -g -Wall -Wextra -Werror -o ${GUEST_OUTPUT_DIRECTORY}/${name}-musl ${c_sources} ${libraries}
       DEPENDS ${c_sources}
       COMMENT "musl-gcc ${name}-musl"
       VERBATIM)

@@ -32,6 +32,8 @@ struct KernelSigaction {
 };
 
 ErrorOr<void> arch_write_stat(UserPtr<void> destination, const KernelStat&);
+// The guest's struct stat at `source` (for --trace, which shows what fstat wrote).
+ErrorOr<KernelStat> arch_read_stat(UserPtr<void> source);
 ErrorOr<KernelSigaction> arch_read_sigaction(UserPtr<void> source);
 ErrorOr<void> arch_write_sigaction(UserPtr<void> destination, const KernelSigaction&);
 

@@ -26,6 +26,11 @@ void report(const char* line);
 // A guest lookup of this absolute path failed with ENOENT. The host platform tells the user once
 // which --mount would make it visible if the path exists on the host; elsewhere it does nothing.
 void note_missing_path(const char* absolute_path);
+// One --trace line (without a trailing newline). Called only while tracing is on.
+void trace(const char* line);
+// A counter that only grows, read around each syscall for --stats: nanoseconds of the tracer on the
+// host, retired instructions (minstret) on RISC-V. Called only while statistics are on.
+u64 cost_counter();
 
 // --- Threads. The kernel names guest threads by tid and decides which one runs; the platform
 // keeps each thread's register context (general registers, FP state, the thread pointer) and

@@ -3,6 +3,8 @@
 #include "base/format.h"
 #include "base/memory.h"
 #include "kernel.h"
+#include "trace/decode.h"
+#include "trace/observer.h"
 
 namespace zeroos {
 
@@ -31,77 +33,7 @@ namespace {
 
     constexpr long kStatusSoftwareError = 70; // EX_SOFTWARE
 
-    // One argument of a report, decoded by its kind: numbers as the prototype types them, strings read
-    // from the guest (a bad pointer prints as the bare address).
-    void append_argument(LineBuilder& line, const char* kind, size_t kind_length, u64 raw)
-    {
-        auto is = [&](const char* name) { return kind_length == str_length(name) && mem_compare(kind, name, kind_length) == 0; };
-        if (is("fd") || is("int") || is("signal") || is("clock")) {
-            line.decimal(static_cast<int>(static_cast<u32>(raw)));
-        } else if (is("dirfd")) {
-            int fd = static_cast<int>(static_cast<u32>(raw));
-            if (fd == -100)
-                line.text("AT_FDCWD");
-            else
-                line.decimal(fd);
-        } else if (is("size") || is("uint")) {
-            line.unsigned_decimal(raw);
-        } else if (is("off")) {
-            line.decimal(static_cast<i64>(raw));
-        } else if (is("mode")) {
-            char octal[24];
-            size_t count = 0;
-            u32 mode = static_cast<u32>(raw);
-            do {
-                octal[count++] = static_cast<char>('0' + (mode & 7));
-                mode >>= 3;
-            } while (mode);
-            line.character('0');
-            while (count)
-                line.character(octal[--count]);
-        } else if (is("path") || is("str")) {
-            char text[64];
-            long length = platform::strncpy_from_user(text, raw, sizeof(text));
-            if (length >= 0)
-                line.quoted(text, static_cast<size_t>(length), sizeof(text));
-            else if (length == -ENAMETOOLONG)
-                line.quoted(text, sizeof(text), sizeof(text) - 1);
-            else
-                line.hex(raw);
-        } else if (raw == 0 && is("ptr")) {
-            line.text("NULL");
-        } else {
-            line.hex(raw);
-        }
-    }
-
 } // namespace
-
-void format_syscall(LineBuilder& line, const char* name, const char* arguments, const SyscallArgs& args)
-{
-    line.text(name).character('(');
-    size_t index = 0;
-    const char* cursor = arguments ? arguments : "";
-    while (*cursor && index < 6) {
-        const char* kind = cursor;
-        while (*cursor && *cursor != ' ')
-            ++cursor;
-        size_t kind_length = static_cast<size_t>(cursor - kind);
-        if (*cursor == ' ')
-            ++cursor;
-        const char* argument_name = cursor;
-        while (*cursor && *cursor != ',')
-            ++cursor;
-        if (index)
-            line.text(", ");
-        line.bytes(argument_name, static_cast<size_t>(cursor - argument_name)).character('=');
-        append_argument(line, kind, kind_length, args.raw[index]);
-        ++index;
-        while (*cursor == ',' || *cursor == ' ')
-            ++cursor;
-    }
-    line.character(')');
-}
 
 namespace {
 
@@ -174,7 +106,7 @@ SyscallOutcome fail_unsupported(Kernel& kernel, const SyscallRequest& request, c
     return { SyscallOutcome::Kind::Exit, 0 };
 }
 
-SyscallOutcome dispatch_syscall(Kernel& kernel, const SyscallRequest& request)
+SyscallOutcome serve_syscall_request(Kernel& kernel, const SyscallRequest& request)
 {
     const SyscallInfo* info = syscall_info(request.number);
     const char* name = request.arch_name ? request.arch_name : (info ? info->name : nullptr);
@@ -193,6 +125,13 @@ SyscallOutcome dispatch_syscall(Kernel& kernel, const SyscallRequest& request)
         return { SyscallOutcome::Kind::Return, -static_cast<long>(error.code) };
     }
     return { SyscallOutcome::Kind::Return, result.value() };
+}
+
+SyscallOutcome dispatch_syscall(Kernel& kernel, const SyscallRequest& request)
+{
+    if (trace::Observer* observer = trace::installed()) [[unlikely]]
+        return trace::observe(kernel, request, *observer);
+    return serve_syscall_request(kernel, request);
 }
 
 } // namespace zeroos

@@ -45,10 +45,6 @@ struct SyscallInfo {
 #include "syscalls.def"
 #undef SYSCALL
 
-class LineBuilder;
-// "name(arg=value, ...)": the arguments decoded by their kinds in syscalls.def ("fd fd, ptr buf").
-void format_syscall(LineBuilder&, const char* name, const char* arguments, const SyscallArgs&);
-
 // The list entry for a generic syscall number, or nullptr when ZeroOS has never heard of it.
 const SyscallInfo* syscall_info(long number);
 const SyscallInfo* syscall_info_by_name(const char* name);
@@ -59,7 +55,7 @@ const SyscallInfo* syscall_list(size_t& count);
 struct SyscallRequest {
     long number; // asm-generic numbering
     SyscallArgs args;
-    u64 pc; // guest pc of the trapping instruction, for reports
+    u64 pc = 0; // guest pc of the trapping instruction, for reports
     const char* arch_name = nullptr; // the architecture's own name for the call, if it differs
 };
 
@@ -79,6 +75,8 @@ struct SyscallOutcome {
 // The kernel's single entry point: looks the call up, runs its handler, converts errors to -errno
 // (the one place this happens) and applies the fail-fast rule.
 SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
+// dispatch_syscall without the --trace/--stats observer (kernel/trace/observer.h), which calls it.
+SyscallOutcome serve_syscall_request(Kernel&, const SyscallRequest&);
 
 // Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
 // call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call

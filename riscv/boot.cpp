@@ -9,6 +9,7 @@
 #include "riscv_platform.h"
 #include "tape.h"
 #include "threads.h"
+#include "trace/observer.h"
 #include "vfs/host_api.h"
 
 extern "C" {
@@ -43,7 +44,7 @@ namespace {
     constexpr u32 kPtTls = 7;
     ProgramHeader g_program_headers[1];
 
-    constexpr int kStatisticsStream = 3;
+    trace::Observer g_observer; // --trace and --stats, when the tape asks for them
 
     enum AuxvType : u64 {
         AT_NULL_ = 0,
@@ -69,15 +70,24 @@ namespace {
     {
         u64 instructions;
         asm volatile("csrr %0, minstret" : "=r"(instructions));
+        instructions -= g_observer.own_cost; // what --trace/--stats added
         u8 bytes[8];
         for (int i = 0; i < 8; ++i)
             bytes[i] = static_cast<u8>(instructions >> (8 * i));
         port().console_write(kStatisticsStream, reinterpret_cast<const char*>(bytes), sizeof(bytes));
     }
 
+    void emit_statistics_line(const char* line, void*)
+    {
+        port().console_write(kStatisticsTableStream, line, str_length(line));
+        port().console_write(kStatisticsTableStream, "\n", 1);
+    }
+
     [[noreturn]] void halt_with(int status)
     {
-        report_statistics();
+        report_statistics(); // first: the table costs instructions too
+        if (g_observer.counting)
+            trace::write_statistics(g_observer, "instr", emit_statistics_line, nullptr);
         port().exit(status);
         __builtin_unreachable();
     }
@@ -321,6 +331,12 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
         config.epoch_seconds = tape.header->epoch_seconds;
         config.unsupported_returns_enosys = tape.header->flags & kTapeUnsupportedEnosys;
         config.program_path = tape.strings;
+        g_observer.tracing = tape.header->flags & kTapeTrace;
+        static_assert(sizeof(tape.header->trace_selection) == sizeof(g_observer.selection.bits));
+        mem_copy(g_observer.selection.bits, tape.header->trace_selection, sizeof(g_observer.selection.bits));
+        g_observer.counting = tape.header->flags & kTapeStatistics;
+        if (g_observer.tracing || g_observer.counting)
+            trace::install(&g_observer);
     } else {
         config.program_path = "vapp";
     }

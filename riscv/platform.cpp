@@ -113,6 +113,20 @@ namespace platform {
 
     void note_missing_path(const char*) { }
 
+    // Trace lines travel on their own console stream; zeroos-run prints them to stderr or --trace-file.
+    void trace(const char* line)
+    {
+        g_port.console_write(riscv::kTraceStream, line, str_length(line));
+        g_port.console_write(riscv::kTraceStream, "\n", 1);
+    }
+
+    u64 cost_counter()
+    {
+        u64 instructions;
+        asm volatile("csrr %0, minstret" : "=r"(instructions));
+        return instructions;
+    }
+
     Region guest_arena() { return g_arena; }
     Region kernel_heap_region() { return g_kernel_heap; }
 

@@ -9,8 +9,13 @@ extern "C" void __platform_bootstrap();
 
 namespace zeroos::riscv {
 
+// Console streams besides the guest's stdout (1) and stderr (2), read by zeroos-run.
+constexpr int kStatisticsStream = 3; // 8 bytes at the end: minstret, little-endian
+constexpr int kTraceStream = 4; // --trace lines
+constexpr int kStatisticsTableStream = 5; // the --stats table, as text
+
 struct Port {
-    // Writes guest output: stream 1 is stdout, 2 is stderr.
+    // Writes guest output: stream 1 is stdout, 2 is stderr; kernel streams above.
     void (*console_write)(int stream, const char* data, size_t length);
     // Ends the run with this exit status.
     void (*exit)(int status); // never returns

@@ -17,7 +17,7 @@ struct TapeHeader {
     u64 total_size; // header included
     u64 seed;
     i64 epoch_seconds;
-    u64 flags; // kTapeUnsupportedEnosys
+    u64 flags; // kTape* bits
     u64 argc;
     u64 envc;
     u64 strings_size;
@@ -25,7 +25,10 @@ struct TapeHeader {
     u64 stdin_size;
     u64 root_archive_size;
     u64 mounts_archive_size;
+    u64 trace_selection[8]; // with kTapeTrace: one bit per generic syscall number to trace
 };
 constexpr u64 kTapeUnsupportedEnosys = 1;
+constexpr u64 kTapeTrace = 2; // --trace: lines on console stream 4
+constexpr u64 kTapeStatistics = 4; // --stats: the per-syscall table on console stream 5
 
 } // namespace zeroos::riscv

@@ -5,6 +5,7 @@
 #include "guest_memory.h"
 #include "host_io.h"
 #include "journal.h"
+#include "logging.h"
 #include "signals.h"
 
 #include <cerrno>
@@ -12,6 +13,7 @@
 #include <string>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace zeroos::platform {
@@ -102,6 +104,15 @@ void note_missing_path(const char* absolute_path)
     report(("zeroos-run: note: guest could not see " + path + "; it exists on the host: add --mount " + directory + ":" + directory
         + " to make it visible")
                .c_str());
+}
+
+void trace(const char* line) { tracer::trace_line(line); }
+
+u64 cost_counter()
+{
+    timespec now {};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<u64>(now.tv_sec) * 1'000'000'000ull + static_cast<u64>(now.tv_nsec);
 }
 
 Region guest_arena()

@@ -1,7 +1,7 @@
 #include "logging.h"
 
 #include <cstdio>
-
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -30,7 +30,8 @@ void setup_logging(int verbosity, const std::optional<std::string>& log_level)
 
 namespace {
     const char* g_program_name = "zeroos-run";
-}
+    std::shared_ptr<spdlog::logger> g_trace_logger;
+} // namespace
 
 const char* program_name() { return g_program_name; }
 void set_program_name(const char* name) { g_program_name = name; }
@@ -39,6 +40,31 @@ void say(const std::string& line)
 {
     std::string text = std::string(g_program_name) + ": " + line + "\n";
     std::fputs(text.c_str(), stderr);
+}
+
+std::string setup_trace_output(const std::string& file)
+{
+    try {
+        spdlog::sink_ptr sink;
+        if (file.empty())
+            sink = std::make_shared<spdlog::sinks::stderr_sink_st>();
+        else
+            sink = std::make_shared<spdlog::sinks::basic_file_sink_st>(file, true);
+        g_trace_logger = std::make_shared<spdlog::logger>("trace", sink);
+    } catch (const spdlog::spdlog_ex& error) {
+        return "cannot open the trace file " + file + ": " + error.what();
+    }
+    g_trace_logger->set_pattern("%v");
+    g_trace_logger->set_level(spdlog::level::info);
+    // Lines land in order with the guest's own output, and survive a crash of the run.
+    g_trace_logger->flush_on(spdlog::level::info);
+    return {};
+}
+
+void trace_line(const char* line)
+{
+    if (g_trace_logger)
+        g_trace_logger->log(spdlog::level::info, spdlog::string_view_t(line)); // not a format string
 }
 
 } // namespace zeroos::tracer

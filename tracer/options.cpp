@@ -1,5 +1,8 @@
 #include "options.h"
 
+#include "kernel_api.h"
+#include "trace/observer.h"
+
 #include <boost/program_options.hpp>
 
 #include <cerrno>
@@ -40,7 +43,19 @@ namespace {
                 "an unsupported system call stops the guest, or answers ENOSYS after a report") //
             ("max-fds", po::value<std::string>()->default_value("1024")->value_name("N"), "RLIMIT_NOFILE of the guest") //
             ("record", po::value<std::string>()->value_name("FILE"), "record the run into a trace FILE for zeroos-replay") //
-            ("stats", po::bool_switch(), "print statistics on stderr when the guest ends (RISC-V: instructions retired)") //
+            ("trace,t", po::value<std::string>()->implicit_value("all")->value_name("SET"),
+                "print each system call on stderr, decoded (SET: all, or names and %classes such as "
+                "openat,read or %file,%desc,%memory,%process,%signal,%thread,%time,%random; default all)") //
+            ("trace-file", po::value<std::string>()->value_name("FILE"),
+                "write --trace lines to FILE instead of stderr (implies --trace)") //
+            ("stats", po::bool_switch(),
+                "at exit, print a table of calls, errors and cost per system call on stderr (host: tracer ns; "
+                "RISC-V: instructions retired, and the total)") //
+            ("stop-on-fail", po::bool_switch(),
+                "when the guest crashes or fails fast, leave it stopped and detached and print a gdb -p command line") //
+            ("gdb", po::value<std::string>()->value_name("PORT"),
+                "RISC-V runs: start qemu's gdb server on PORT, halted at the first instruction, and print the "
+                "gdb-multiarch command line") //
             ("verbose,v", "more log output (repeatable: -v info, -vv debug, -vvv trace)") //
             ("log-level", po::value<std::string>()->value_name("LEVEL"), "trace|debug|info|warn|error|off (default warn; overrides -v)");
         return description;
@@ -74,7 +89,8 @@ namespace {
             name = argument.substr(1);
         }
         const po::option_description* option = description.find_nothrow(name, false, false, argument.size() == 2);
-        return option && option->semantic()->max_tokens() > 0;
+        // --trace alone takes no value (--trace=SET does): the next argument is the program.
+        return option && option->semantic()->min_tokens() > 0;
     }
 
     std::uint64_t parse_unsigned(const std::string& text, const char* option, std::uint64_t maximum)
@@ -221,7 +237,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     if (values.count("help")) {
         std::ostringstream help;
         help << "Usage: zeroos-run [options] PROGRAM [ARGS...]\n"
-             << "Runs a static x86-64 Linux program with every system call served by the ZeroOS kernel.\n"
+             << "Runs a static x86-64 Linux program with every system call served by the ZeroOS kernel,\n"
+             << "or a RISC-V vApp linked by zeroos-cc under qemu-system-riscv64 with the same options.\n"
              << "Options end at PROGRAM (or at --); PROGRAM is the guest's argv[0] exactly as given.\n\n"
              << description;
         parsed.action = ParsedCommandLine::Action::PrintHelp;
@@ -278,6 +295,23 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
         if (options.record_path.empty())
             throw UsageError("--record wants a trace file name");
     }
+    options.stop_on_fail = values["stop-on-fail"].as<bool>();
+    if (values.count("trace-file")) {
+        options.trace_file = value_of(values, "trace-file");
+        if (options.trace_file.empty())
+            throw UsageError("--trace-file wants a file name");
+        options.trace = "all";
+    }
+    if (values.count("trace")) {
+        options.trace = value_of(values, "trace");
+        trace::Selection selection;
+        char bad[64];
+        if (!trace::parse_selection(options.trace.c_str(), selection, bad, sizeof(bad)))
+            throw UsageError(std::string("--trace: '") + bad
+                + "' is neither a system call of ZeroOS nor a class (names as in docs/syscalls.md: openat, not open)");
+    }
+    if (values.count("gdb"))
+        options.gdb_port = static_cast<int>(parse_unsigned(value_of(values, "gdb"), "gdb", 65535));
 
     if (!have_program)
         throw UsageError("missing PROGRAM (see --help)");

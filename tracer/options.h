@@ -27,6 +27,10 @@ struct Options {
     std::uint32_t max_fds = 1024;
     bool print_statistics = false; // --stats
     std::string record_path; // --record FILE: empty when not recording
+    std::string trace; // --trace: "all", names and %classes; empty: no tracing
+    std::string trace_file; // --trace-file: where trace lines go instead of stderr
+    bool stop_on_fail = false; // --stop-on-fail
+    int gdb_port = 0; // --gdb PORT (RISC-V runs); 0: none
     int verbosity = 0; // number of -v
     std::optional<std::string> log_level; // --log-level wins over -v
 

@@ -45,6 +45,14 @@ namespace {
 
     constexpr int kSyscallStop = SIGTRAP | 0x80; // PTRACE_O_TRACESYSGOOD
 
+    bool g_stop_on_fail = false;
+
+    // Signals that end a guest with a crash report (a backtrace), whoever raised them.
+    bool is_crash_signal(int signal)
+    {
+        return signal == SIGSEGV || signal == SIGBUS || signal == SIGILL || signal == SIGFPE || signal == SIGABRT;
+    }
+
     std::string hex(std::uint64_t value)
     {
         char text[32];
@@ -96,6 +104,7 @@ namespace {
         bool emulate_rdtsc(const siginfo_t&);
 
         bool finish(int exit_status);
+        bool fail(int exit_status);
         bool guest_ended(int wait_status);
         bool ptrace_failed(const char* request);
         bool wait_for_guest(int& wait_status);
@@ -177,7 +186,7 @@ namespace {
         if (is_32_bit) {
             say("32-bit system call via int 0x80 at pc " + hex(registers.rip - 2) + ": ZeroOS serves only the 64-bit syscall instruction");
             report_guest_backtrace(guest_);
-            return finish(exit_code::kSoftware);
+            return fail(exit_code::kSoftware);
         }
 
         const Registers before = registers;
@@ -188,11 +197,20 @@ namespace {
             trace_syscall(before, outcome);
         if (outcome.kind == SyscallOutcome::Kind::Exit) {
             const ProcessState& process = kernel_.process();
-            if (process.failed())
+            int signal = process.termination_signal();
+            // abort() ends here, at its tgkill to itself: the stack is still there to report.
+            if (is_crash_signal(signal)) {
+                say("guest killed by signal " + describe_signal(signal) + " it raised itself at pc " + hex(before.rip - 2));
                 report_guest_backtrace(guest_);
+                return fail(process.exit_status());
+            }
+            if (process.failed()) {
+                report_guest_backtrace(guest_);
+                return fail(process.exit_status());
+            }
             finish(process.exit_status());
-            if (process.termination_signal() != 0)
-                say("guest killed by signal " + describe_signal(process.termination_signal()));
+            if (signal != 0)
+                say("guest killed by signal " + describe_signal(signal));
             return false;
         }
         return write_back_registers(before, registers);
@@ -292,8 +310,8 @@ namespace {
             std::string pc = ptrace(PTRACE_GETREGS, guest_, nullptr, &registers) == 0 ? hex(registers.rip) : std::string("unknown");
             say("guest crashed: " + describe_signal(signal) + " at address " + hex(reinterpret_cast<std::uint64_t>(info.si_addr)) + ", pc "
                 + pc);
-            report_guest_backtrace(guest_);
-            return finish(exit_code::kSignalBase + signal);
+            report_guest_backtrace(guest_, true);
+            return fail(exit_code::kSignalBase + signal);
         }
         if (is_harmless_by_default(signal)) {
             spdlog::debug("ignoring {} sent to the guest from outside", describe_signal(signal));
@@ -310,6 +328,26 @@ namespace {
             kill_and_reap(guest_);
             reaped_ = true;
         }
+        return false;
+    }
+
+    // A crash or fail-fast stop: the guest dies, or with --stop-on-fail stays stopped for a debugger.
+    bool StopLoop::fail(int exit_status)
+    {
+        if (!g_stop_on_fail || reaped_)
+            return finish(exit_status);
+        exit_status_ = exit_status;
+        if (ptrace(PTRACE_DETACH, guest_, nullptr, reinterpret_cast<void*>(SIGSTOP)) != 0)
+            return finish(exit_status);
+        reaped_ = true; // not ours any more: it waits, stopped, for the debugger
+        // Still our child: report only once it has stopped, so the pid is ready for gdb -p.
+        int status = 0;
+        while (waitpid(guest_, &status, WUNTRACED) < 0 && errno == EINTR) { }
+        say("the guest is stopped and detached (--stop-on-fail): pid " + std::to_string(guest_) + "; debug it with:");
+        platform::report(("  gdb -p " + std::to_string(guest_)).c_str());
+        // zeroos-run stays until the guest ends: were it to exit, the guest's process group would
+        // be orphaned with a stopped member, and Linux would end it with SIGHUP.
+        while (waitpid(guest_, &status, 0) < 0 && errno == EINTR) { }
         return false;
     }
 
@@ -344,7 +382,7 @@ namespace {
 
 } // namespace
 
-void report_guest_backtrace(pid_t) { }
+void set_stop_on_fail(bool stop) { g_stop_on_fail = stop; }
 
 int run_stop_loop(Kernel& kernel, pid_t guest)
 {

@@ -2,6 +2,7 @@
 
 #include "host_io.h"
 #include "journal.h"
+#include "logging.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -25,7 +26,9 @@ struct TapeHeader {
     uint64_t magic, total_size, seed;
     int64_t epoch_seconds;
     uint64_t flags, argc, envc, strings_size, read_only_count, stdin_size, root_archive_size, mounts_archive_size;
+    uint64_t trace_selection[8];
 };
+constexpr uint64_t kTapeUnsupportedEnosys = 1, kTapeTrace = 2, kTapeStatistics = 4;
 
 int fail(const std::string& message)
 {
@@ -93,7 +96,9 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
     header.magic = kTapeMagic;
     header.seed = run.seed;
     header.epoch_seconds = run.epoch_seconds;
-    header.flags = run.unsupported_returns_enosys ? 1 : 0;
+    header.flags = (run.unsupported_returns_enosys ? kTapeUnsupportedEnosys : 0) | (run.trace ? kTapeTrace : 0)
+        | (run.print_statistics ? kTapeStatistics : 0);
+    std::memcpy(header.trace_selection, run.trace_selection, sizeof(header.trace_selection));
     header.argc = run.arguments.size();
     header.envc = run.environment.size();
     header.strings_size = strings.size();
@@ -125,6 +130,10 @@ public:
             size_t chunk = std::min(remaining_, length - i);
             if (stream_ == kStatisticsStream) {
                 statistics_.append(data + i, chunk);
+            } else if (stream_ == kTraceStream) {
+                take_trace(data + i, chunk);
+            } else if (stream_ == kStatisticsTableStream) {
+                statistics_table_.append(data + i, chunk);
             } else {
                 int stream = stream_ == 2 ? 2 : 1;
                 zeroos::replay::Journal::instance().output(stream, data + i, chunk);
@@ -146,9 +155,28 @@ public:
         return count;
     }
 
+    // The --stats table the kernel wrote when the run ended.
+    const std::string& statistics_table() const { return statistics_table_; }
+
 private:
+    // Trace lines may arrive split over several frames: each goes out whole.
+    void take_trace(const char* data, size_t length)
+    {
+        trace_.append(data, length);
+        size_t end;
+        while ((end = trace_.find('\n')) != std::string::npos) {
+            zeroos::tracer::trace_line(trace_.substr(0, end).c_str());
+            trace_.erase(0, end + 1);
+        }
+    }
+
+    // riscv/port.h
     static constexpr int kStatisticsStream = 3;
+    static constexpr int kTraceStream = 4;
+    static constexpr int kStatisticsTableStream = 5;
     std::string statistics_;
+    std::string statistics_table_;
+    std::string trace_;
     int stream_ = 1;
     bool have_stream_ = false;
     size_t remaining_ = 0;
@@ -187,6 +215,20 @@ int run_riscv_vapp(const RiscvRun& run)
     std::string memory = std::to_string(*ram_size >> 20) + "M";
     std::vector<std::string> command { "qemu-system-riscv64", "-machine", "virt", "-bios", "none", "-nographic", "-monitor", "none",
         "-serial", "stdio", "-icount", "shift=0,align=off,sleep=off", "-m", memory, "-kernel", run.program, "-device", loader };
+    if (run.trace) {
+        std::string problem = zeroos::tracer::setup_trace_output(run.trace_file);
+        if (!problem.empty()) {
+            unlink(tape_path);
+            return fail(problem);
+        }
+    }
+    if (run.gdb_port) {
+        // Halted before the first instruction until a debugger connects and continues.
+        command.insert(command.end(), { "-S", "-gdb", "tcp::" + std::to_string(run.gdb_port) });
+        std::fprintf(stderr,
+            "zeroos-run: qemu waits for gdb on port %d; connect with:\n  gdb-multiarch %s -ex 'target remote localhost:%d'\n", run.gdb_port,
+            run.program.c_str(), run.gdb_port);
+    }
 
     int output[2];
     if (pipe2(output, O_CLOEXEC) != 0)
@@ -220,6 +262,7 @@ int run_riscv_vapp(const RiscvRun& run)
     while (waitpid(qemu, &status, 0) < 0 && errno == EINTR) { }
     unlink(tape_path);
     if (run.print_statistics) {
+        std::fputs(console.statistics_table().c_str(), stderr);
         if (auto instructions = console.instructions_retired())
             std::fprintf(stderr, "zeroos-run: instructions retired: %llu\n", static_cast<unsigned long long>(*instructions));
     }

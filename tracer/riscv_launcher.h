@@ -21,7 +21,11 @@ struct RiscvRun {
     std::optional<std::string> input; // stdin's bytes (a replay's), instead of reading the host's stdin
     std::string mounts_archive; // the --mount trees packed as a tar (tape_archive.h)
     std::vector<std::string> read_only_directories; // guest directories of :ro mounts
-    bool print_statistics = false; // --stats: the exact instruction count at exit
+    bool print_statistics = false; // --stats: the per-syscall table and the exact instruction count at exit
+    bool trace = false; // --trace
+    uint64_t trace_selection[8] = {}; // generic syscall numbers to trace, one bit each
+    std::string trace_file; // where trace lines go; empty: stderr
+    int gdb_port = 0; // --gdb: qemu's gdb server on this port, halted at the first instruction
 };
 
 // Runs the vApp to completion and returns the exit status for zeroos-run (the guest's own, or

@@ -15,12 +15,14 @@
 #include "signals.h"
 #include "spawn.h"
 #include "tape_archive.h"
+#include "trace/observer.h"
 
 #include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <spdlog/spdlog.h>
 #include <sys/ptrace.h>
 #include <sys/user.h>
@@ -67,6 +69,21 @@ namespace {
         return arena.map_into_guest(guest);
     }
 
+    // --trace and --stats watch the kernel's dispatch; without them no observer exists at all.
+    std::unique_ptr<trace::Observer> make_observer(const Options& options)
+    {
+        if (options.trace.empty() && !options.print_statistics)
+            return nullptr;
+        auto observer = std::make_unique<trace::Observer>();
+        observer->tracing = !options.trace.empty();
+        if (observer->tracing)
+            trace::parse_selection(options.trace.c_str(), observer->selection, nullptr, 0);
+        observer->counting = options.print_statistics;
+        return observer;
+    }
+
+    void print_statistics_line(const char* line, void*) { platform::report(line); }
+
     // A RISC-V vApp runs under qemu with the same options; its inputs travel on the input tape.
     int run_riscv_session(const Options& options)
     {
@@ -90,6 +107,15 @@ namespace {
         run.unsupported_returns_enosys = options.unsupported_returns_enosys;
         run.rootfs = options.rootfs_tar;
         run.print_statistics = options.print_statistics;
+        run.trace = !options.trace.empty();
+        if (run.trace) {
+            trace::Selection selection;
+            trace::parse_selection(options.trace.c_str(), selection, nullptr, 0);
+            static_assert(sizeof(run.trace_selection) == sizeof(selection.bits));
+            std::memcpy(run.trace_selection, selection.bits, sizeof(selection.bits));
+        }
+        run.trace_file = options.trace_file;
+        run.gdb_port = options.gdb_port;
         return run_riscv_vapp(run);
     }
 
@@ -174,6 +200,15 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
         return run_riscv_session(options);
     }
 
+    if (options.gdb_port)
+        return complain(exit_code::kUsage, "--gdb is for RISC-V vApps; for a host run use --stop-on-fail and gdb -p");
+    std::unique_ptr<trace::Observer> observer = make_observer(options);
+    if (observer && observer->tracing) {
+        std::string trace_problem = setup_trace_output(options.trace_file);
+        if (!trace_problem.empty())
+            return complain(exit_code::kUsage, trace_problem);
+    }
+    set_stop_on_fail(options.stop_on_fail);
     install_signal_handlers();
     // The probe forks, so it runs only when someone will read its answer; rdtsc faults are
     // answered from the virtual clock either way.
@@ -244,9 +279,13 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
     }
 
     arena.close_descriptor(); // the tracer keeps only its mapping
+    trace::install(observer.get());
     int exit_status = run_stop_loop(*kernel, spawned.pid);
+    trace::install(nullptr);
     if (!replaying)
         mounts.write_back(*kernel); // a replay never touches the host's files
+    if (observer && observer->counting)
+        trace::write_statistics(*observer, "ns", print_statistics_line, nullptr);
     return finish_journal(exit_status);
 }
 

@@ -170,62 +170,64 @@
 namespace zeroos {
 
 #define ZEROOS_ERRNO_LIST(X)                                                                                                               \
-    X(EPERM, 1)                                                                                                                            \
-    X(ENOENT, 2)                                                                                                                           \
-    X(ESRCH, 3)                                                                                                                            \
-    X(EINTR, 4)                                                                                                                            \
-    X(EIO, 5)                                                                                                                              \
-    X(ENXIO, 6)                                                                                                                            \
-    X(E2BIG, 7)                                                                                                                            \
-    X(ENOEXEC, 8)                                                                                                                          \
-    X(EBADF, 9)                                                                                                                            \
-    X(ECHILD, 10)                                                                                                                          \
-    X(EAGAIN, 11)                                                                                                                          \
-    X(ENOMEM, 12)                                                                                                                          \
-    X(EACCES, 13)                                                                                                                          \
-    X(EFAULT, 14)                                                                                                                          \
-    X(ENOTBLK, 15)                                                                                                                         \
-    X(EBUSY, 16)                                                                                                                           \
-    X(EEXIST, 17)                                                                                                                          \
-    X(EXDEV, 18)                                                                                                                           \
-    X(ENODEV, 19)                                                                                                                          \
-    X(ENOTDIR, 20)                                                                                                                         \
-    X(EISDIR, 21)                                                                                                                          \
-    X(EINVAL, 22)                                                                                                                          \
-    X(ENFILE, 23)                                                                                                                          \
-    X(EMFILE, 24)                                                                                                                          \
-    X(ENOTTY, 25)                                                                                                                          \
-    X(ETXTBSY, 26)                                                                                                                         \
-    X(EFBIG, 27)                                                                                                                           \
-    X(ENOSPC, 28)                                                                                                                          \
-    X(ESPIPE, 29)                                                                                                                          \
-    X(EROFS, 30)                                                                                                                           \
-    X(EMLINK, 31)                                                                                                                          \
-    X(EPIPE, 32)                                                                                                                           \
-    X(EDOM, 33)                                                                                                                            \
-    X(ERANGE, 34)                                                                                                                          \
-    X(EDEADLK, 35)                                                                                                                         \
-    X(ENAMETOOLONG, 36)                                                                                                                    \
-    X(ENOLCK, 37)                                                                                                                          \
-    X(ENOSYS, 38)                                                                                                                          \
-    X(ENOTEMPTY, 39)                                                                                                                       \
-    X(ELOOP, 40)                                                                                                                           \
-    X(ENOMSG, 42)                                                                                                                          \
-    X(EIDRM, 43)                                                                                                                           \
-    X(ENODATA, 61)                                                                                                                         \
-    X(ETIME, 62)                                                                                                                           \
-    X(EOVERFLOW, 75)                                                                                                                       \
-    X(EBADFD, 77)                                                                                                                          \
-    X(EILSEQ, 84)                                                                                                                          \
-    X(ENOTSOCK, 88)                                                                                                                        \
-    X(EOPNOTSUPP, 95)                                                                                                                      \
-    X(EAFNOSUPPORT, 97)                                                                                                                    \
-    X(ETIMEDOUT, 110)                                                                                                                      \
-    X(ECANCELED, 125)                                                                                                                      \
-    X(EOWNERDEAD, 130)                                                                                                                     \
-    X(ENOTRECOVERABLE, 131)
+    X(EPERM, 1, "Operation not permitted")                                                                                                 \
+    X(ENOENT, 2, "No such file or directory")                                                                                              \
+    X(ESRCH, 3, "No such process")                                                                                                         \
+    X(EINTR, 4, "Interrupted system call")                                                                                                 \
+    X(EIO, 5, "Input/output error")                                                                                                        \
+    X(ENXIO, 6, "No such device or address")                                                                                               \
+    X(E2BIG, 7, "Argument list too long")                                                                                                  \
+    X(ENOEXEC, 8, "Exec format error")                                                                                                     \
+    X(EBADF, 9, "Bad file descriptor")                                                                                                     \
+    X(ECHILD, 10, "No child processes")                                                                                                    \
+    X(EAGAIN, 11, "Resource temporarily unavailable")                                                                                      \
+    X(ENOMEM, 12, "Cannot allocate memory")                                                                                                \
+    X(EACCES, 13, "Permission denied")                                                                                                     \
+    X(EFAULT, 14, "Bad address")                                                                                                           \
+    X(ENOTBLK, 15, "Block device required")                                                                                                \
+    X(EBUSY, 16, "Device or resource busy")                                                                                                \
+    X(EEXIST, 17, "File exists")                                                                                                           \
+    X(EXDEV, 18, "Invalid cross-device link")                                                                                              \
+    X(ENODEV, 19, "No such device")                                                                                                        \
+    X(ENOTDIR, 20, "Not a directory")                                                                                                      \
+    X(EISDIR, 21, "Is a directory")                                                                                                        \
+    X(EINVAL, 22, "Invalid argument")                                                                                                      \
+    X(ENFILE, 23, "Too many open files in system")                                                                                         \
+    X(EMFILE, 24, "Too many open files")                                                                                                   \
+    X(ENOTTY, 25, "Inappropriate ioctl for device")                                                                                        \
+    X(ETXTBSY, 26, "Text file busy")                                                                                                       \
+    X(EFBIG, 27, "File too large")                                                                                                         \
+    X(ENOSPC, 28, "No space left on device")                                                                                               \
+    X(ESPIPE, 29, "Illegal seek")                                                                                                          \
+    X(EROFS, 30, "Read-only file system")                                                                                                  \
+    X(EMLINK, 31, "Too many links")                                                                                                        \
+    X(EPIPE, 32, "Broken pipe")                                                                                                            \
+    X(EDOM, 33, "Numerical argument out of domain")                                                                                        \
+    X(ERANGE, 34, "Numerical result out of range")                                                                                         \
+    X(EDEADLK, 35, "Resource deadlock avoided")                                                                                            \
+    X(ENAMETOOLONG, 36, "File name too long")                                                                                              \
+    X(ENOLCK, 37, "No locks available")                                                                                                    \
+    X(ENOSYS, 38, "Function not implemented")                                                                                              \
+    X(ENOTEMPTY, 39, "Directory not empty")                                                                                                \
+    X(ELOOP, 40, "Too many levels of symbolic links")                                                                                      \
+    X(ENOMSG, 42, "No message of desired type")                                                                                            \
+    X(EIDRM, 43, "Identifier removed")                                                                                                     \
+    X(ENODATA, 61, "No data available")                                                                                                    \
+    X(ETIME, 62, "Timer expired")                                                                                                          \
+    X(EOVERFLOW, 75, "Value too large for defined data type")                                                                              \
+    X(EBADFD, 77, "File descriptor in bad state")                                                                                          \
+    X(EILSEQ, 84, "Invalid or incomplete multibyte or wide character")                                                                     \
+    X(ENOTSOCK, 88, "Socket operation on non-socket")                                                                                      \
+    X(EOPNOTSUPP, 95, "Operation not supported")                                                                                           \
+    X(EAFNOSUPPORT, 97, "Address family not supported by protocol")                                                                        \
+    X(ETIMEDOUT, 110, "Connection timed out")                                                                                              \
+    X(ECANCELED, 125, "Operation canceled")                                                                                                \
+    X(EOWNERDEAD, 130, "Owner died")                                                                                                       \
+    X(ENOTRECOVERABLE, 131, "State not recoverable")
 
 // "ENOENT" for 2; nullptr for a value not in the list.
 const char* errno_name(int value);
+// "No such file or directory" for 2 (the text strerror gives on Linux); nullptr when not listed.
+const char* errno_message(int value);
 
 } // namespace zeroos

@@ -57,6 +57,29 @@ ErrorOr<void> arch_write_stat(UserPtr<void> destination, const KernelStat& stat)
     return copy_to_user(destination, &out, sizeof(out));
 }
 
+ErrorOr<KernelStat> arch_read_stat(UserPtr<void> source)
+{
+    auto in = TRY(read_from_user(source.cast<GenericStat>()));
+    KernelStat stat {};
+    stat.dev = in.st_dev;
+    stat.ino = in.st_ino;
+    stat.mode = in.st_mode;
+    stat.nlink = static_cast<u32>(in.st_nlink);
+    stat.uid = in.st_uid;
+    stat.gid = in.st_gid;
+    stat.rdev = in.st_rdev;
+    stat.size = in.st_size;
+    stat.blksize = in.st_blksize;
+    stat.blocks = in.st_blocks;
+    stat.atime_sec = in.st_atime_sec;
+    stat.atime_nsec = in.st_atime_nsec;
+    stat.mtime_sec = in.st_mtime_sec;
+    stat.mtime_nsec = in.st_mtime_nsec;
+    stat.ctime_sec = in.st_ctime_sec;
+    stat.ctime_nsec = in.st_ctime_nsec;
+    return stat;
+}
+
 ErrorOr<KernelSigaction> arch_read_sigaction(UserPtr<void> source)
 {
     auto in = TRY(read_from_user(source.cast<GenericSigaction>()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/format.h"
 #include "regs.h"
 #include "syscalls.h"
 

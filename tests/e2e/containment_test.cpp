@@ -27,14 +27,16 @@ TEST_CASE("bad guest pointers give EFAULT and the tracer keeps serving")
            "still alive\n");
 }
 
-TEST_CASE("an unsupported syscall stops the guest with one line naming it")
+TEST_CASE("an unsupported syscall stops the guest with one line naming it and a backtrace")
 {
-    auto run = run_zeroos({ guest_path("unsupported-musl") });
+    auto run = run_zeroos({ guest_path("unsupported-glibc") });
     CHECK(run.status == 70);
     CHECK(run.out == "before\n");
     CHECK(run.err.rfind("zeroos: unsupported syscall io_setup(", 0) == 0);
-    CHECK(run.err.find(" at pc 0x") != std::string::npos);
-    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    std::string first_line = run.err.substr(0, run.err.find('\n'));
+    CHECK(first_line.find(" at pc 0x") != std::string::npos);
+    CHECK(run.err.find("\nzeroos-run: guest backtrace:\n  #0  0x") != std::string::npos);
+    CHECK(run.err.find(" in main") != std::string::npos);
 }
 
 TEST_CASE("with --on-unsupported=enosys the guest carries on")

@@ -24,6 +24,8 @@ struct FakeMachine {
     std::string stderr_data;
     std::vector<std::string> reports;
     std::vector<std::string> missing_paths;
+    std::vector<std::string> trace_lines;
+    zeroos::u64 cost_ticks = 0;
     void* heap = nullptr;
 };
 
@@ -71,6 +73,8 @@ void reset()
     m.stderr_data.clear();
     m.reports.clear();
     m.missing_paths.clear();
+    m.trace_lines.clear();
+    m.cost_ticks = 0;
     if (!m.heap)
         m.heap = map_zeroed(kHeapSize);
 }
@@ -86,6 +90,7 @@ size_t console_writes() { return machine().console_writes; }
 const std::string& stderr_text() { return machine().stderr_data; }
 const std::vector<std::string>& reports() { return machine().reports; }
 const std::vector<std::string>& missing_paths() { return machine().missing_paths; }
+const std::vector<std::string>& trace_lines() { return machine().trace_lines; }
 
 void* host_address(uint64_t guest_address, size_t length) { return translate(guest_address, length); }
 
@@ -159,6 +164,9 @@ long stdin_read(void* data, size_t length)
 
 void report(const char* line) { machine().reports.emplace_back(line); }
 void note_missing_path(const char* absolute_path) { machine().missing_paths.emplace_back(absolute_path); }
+void trace(const char* line) { machine().trace_lines.emplace_back(line); }
+// Ten ticks per reading: --stats costs in unit tests are exact.
+u64 cost_counter() { return machine().cost_ticks += 10; }
 
 Region guest_arena() { return { fake::kArenaBase, fake::kArenaSize }; }
 Region kernel_heap_region() { return { reinterpret_cast<u64>(machine().heap), kHeapSize }; }

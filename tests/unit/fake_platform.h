@@ -29,6 +29,8 @@ const std::string& stderr_text();
 const std::vector<std::string>& reports();
 // Every path the kernel passed to platform::note_missing_path, in order.
 const std::vector<std::string>& missing_paths();
+// Every platform::trace line, in order.
+const std::vector<std::string>& trace_lines();
 
 // Host pointer for a guest address range; nullptr if any of it is unmapped.
 void* host_address(uint64_t guest_address, size_t length);
