@@ -162,6 +162,7 @@ int run_session(const Options& options)
     }
 
     arena.close_descriptor(); // the tracer keeps only its mapping
+    arm_timeout(options.timeout_seconds);
     int exit_status = run_stop_loop(*kernel, spawned.pid);
     mounts.write_back(*kernel);
     return exit_status;
