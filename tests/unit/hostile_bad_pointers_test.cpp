@@ -194,3 +194,51 @@ TEST_CASE("ppoll and pselect6 check their signal mask like Linux")
     CHECK(f.call("pselect6", 0, 0, 0, 0, zero_timeout, f.put_bytes(bad_mask, sizeof bad_mask)) == -EFAULT);
     CHECK(f.call("pselect6", 0, 0, 0, 0, zero_timeout, fake::kUnmapped) == -EFAULT);
 }
+
+TEST_CASE("huge lengths with a buffer at the end of a mapping give an errno or a short count")
+{
+    size_t count = 0;
+    const SyscallInfo* list = syscall_list(count);
+    size_t pairs = 0;
+    for (size_t s = 0; s < count; ++s) {
+        const SyscallInfo& info = list[s];
+        std::string name = info.name;
+        if (info.support != SyscallSupport::IMPLEMENTED)
+            continue;
+        auto arguments = parse_arguments(info.arguments);
+        for (size_t a = 0; a + 1 < arguments.size(); ++a) {
+            // A buffer and its length (sendfile's offset pointer is followed by a count of bytes to send).
+            if (arguments[a].kind != "ptr" || arguments[a + 1].kind != "size" || arguments[a].name == "offset")
+                continue;
+            ++pairs;
+            for (uint64_t length : { uint64_t(1) << 40, ~uint64_t(0), uint64_t(1) << 63 }) {
+                KernelFixture f;
+                // A regular file, so writes do read the buffer (/dev/zero would not even look).
+                long fd = f.call("openat", kAtFdcwd, f.put_string("/tmp/huge"), 0102 /* O_RDWR|O_CREAT */, 0644);
+                REQUIRE(fd >= 0);
+                REQUIRE(f.call("write", static_cast<uint64_t>(fd), f.reserve(2 * kBuffer, 'x'), 2 * kBuffer) == 2 * kBuffer);
+                REQUIRE(f.call("lseek", static_cast<uint64_t>(fd), 0, 0) == 0);
+                uint64_t raw[6] = {};
+                for (size_t i = 0; i < arguments.size() && i < 6; ++i) {
+                    const std::string& kind = arguments[i].kind;
+                    if (kind == "fd")
+                        raw[i] = static_cast<uint64_t>(fd);
+                    else if (kind == "dirfd")
+                        raw[i] = kAtFdcwd;
+                    else if (kind == "path")
+                        raw[i] = f.put_string("/tmp/huge");
+                    else if (kind == "ptr")
+                        raw[i] = f.reserve(64);
+                    else if (kind == "int")
+                        raw[i] = 1;
+                }
+                raw[a] = fake::kScratchBase + fake::kScratchSize - kBuffer;
+                raw[a + 1] = length;
+                long result = f.call(info.name, raw[0], raw[1], raw[2], raw[3], raw[4], raw[5]);
+                CAPTURE(name, arguments[a].name, length, result);
+                CHECK((result < 0 || result <= static_cast<long>(kBuffer)));
+            }
+        }
+    }
+    CHECK(pairs >= 10);
+}
