@@ -114,6 +114,10 @@ TEST_CASE("host files stay out of reach of absolute paths dot-dot chains and /pr
             + "nul /tmp\\0/../etc/passwd: EISDIR\n");
     CHECK(host_listing(directory.path()) == std::vector<std::string> { "secret" });
     CHECK(read_host_file(secret) == "host secret\n");
+    // The one --mount hint names the plain path only: the others would name the wrong tree.
+    CHECK(run.err
+        == "zeroos-run: note: guest could not see " + secret + "; it exists on the host: add --mount " + directory.path() + ":"
+            + directory.path() + " to make it visible\n");
 }
 
 namespace {
