@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <set>
+#include <string_view>
 #include <string>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -91,12 +92,30 @@ void report(const char* line)
     tracer::write_fully(2, text.data(), text.size());
 }
 
+// Only a path without ".", ".." or empty components, outside /proc, makes a --mount suggestion
+// that works: "/../etc/x" or "/proc/self/root/etc/x" would name the wrong tree (or zeroos-run's own).
+static bool is_plain_absolute_path(const std::string& path)
+{
+    if (path.starts_with("/proc/") || path == "/proc")
+        return false;
+    for (size_t start = 1; start <= path.size();) {
+        size_t end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        std::string_view component(path.data() + start, end - start);
+        if (component.empty() || component == "." || component == "..")
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
 void note_missing_path(const char* absolute_path)
 {
     static std::set<std::string> hinted;
     std::string path(absolute_path);
     struct stat status { };
-    if (path.empty() || path[0] != '/' || lstat(path.c_str(), &status) != 0)
+    if (path.empty() || path[0] != '/' || !is_plain_absolute_path(path) || lstat(path.c_str(), &status) != 0)
         return;
     if (!hinted.insert(path).second)
         return;

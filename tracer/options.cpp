@@ -56,6 +56,8 @@ namespace {
             ("gdb", po::value<std::string>()->value_name("PORT"),
                 "RISC-V runs: start qemu's gdb server on PORT, halted at the first instruction, and print the "
                 "gdb-multiarch command line") //
+            ("timeout", po::value<std::string>()->default_value("0")->value_name("SECONDS"),
+                "stop the guest after this much wall-clock time, with exit status 124 (0: never)") //
             ("verbose,v", "more log output (repeatable: -v info, -vv debug, -vvv trace)") //
             ("log-level", po::value<std::string>()->value_name("LEVEL"), "trace|debug|info|warn|error|off (default warn; overrides -v)");
         return description;
@@ -257,6 +259,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     options.max_fds = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "max-fds"), "max-fds", 1u << 20));
     if (options.max_fds < 3)
         throw UsageError("--max-fds must be at least 3");
+    options.timeout_seconds = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "timeout"), "timeout", 1u << 30));
 
     std::string on_unsupported = value_of(values, "on-unsupported");
     if (on_unsupported != "fail" && on_unsupported != "enosys")

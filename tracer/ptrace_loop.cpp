@@ -184,7 +184,8 @@ namespace {
         if (!looks_like_64_bit_syscall(registers) && !entered_through_32_bit_gate(is_32_bit))
             return ptrace_failed("PTRACE_GET_SYSCALL_INFO");
         if (is_32_bit) {
-            say("32-bit system call via int 0x80 at pc " + hex(registers.rip - 2) + ": ZeroOS serves only the 64-bit syscall instruction");
+            say("32-bit system call (int 0x80 or sysenter) at pc " + hex(registers.rip - 2)
+                + ": ZeroOS serves only the 64-bit syscall instruction");
             report_guest_backtrace(guest_);
             return fail(exit_code::kSoftware);
         }
@@ -354,7 +355,10 @@ namespace {
     bool StopLoop::guest_ended(int wait_status)
     {
         reaped_ = true;
-        if (int signal = interrupting_signal()) {
+        if (timed_out()) {
+            say("guest stopped: --timeout ran out");
+            exit_status_ = exit_code::kTimeout;
+        } else if (int signal = interrupting_signal()) {
             spdlog::info("stopped the guest on {}", describe_signal(signal));
             exit_status_ = exit_code::kSignalBase + signal;
         } else if (WIFEXITED(wait_status)) {

@@ -280,6 +280,7 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
 
     arena.close_descriptor(); // the tracer keeps only its mapping
     trace::install(observer.get());
+    arm_timeout(options.timeout_seconds);
     int exit_status = run_stop_loop(*kernel, spawned.pid);
     trace::install(nullptr);
     if (!replaying)

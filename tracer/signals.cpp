@@ -3,6 +3,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <sys/time.h>
 
 namespace zeroos::tracer {
 
@@ -10,11 +11,20 @@ namespace {
 
     std::atomic<pid_t> guest_pid { -1 };
     std::atomic<int> received_signal { 0 };
+    std::atomic<bool> timeout_expired { false };
 
     void on_interrupt(int signal)
     {
         int expected = 0;
         received_signal.compare_exchange_strong(expected, signal);
+        pid_t guest = guest_pid.load();
+        if (guest > 0)
+            kill(guest, SIGKILL);
+    }
+
+    void on_timeout(int)
+    {
+        timeout_expired.store(true);
         pid_t guest = guest_pid.load();
         if (guest > 0)
             kill(guest, SIGKILL);
@@ -41,6 +51,21 @@ void set_guest_for_signals(pid_t guest)
 }
 
 int interrupting_signal() { return received_signal.load(); }
+
+void arm_timeout(unsigned seconds)
+{
+    if (seconds == 0)
+        return;
+    struct sigaction action { };
+    action.sa_handler = on_timeout;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGALRM, &action, nullptr);
+    itimerval timer {};
+    timer.it_value.tv_sec = seconds;
+    setitimer(ITIMER_REAL, &timer, nullptr);
+}
+
+bool timed_out() { return timeout_expired.load(); }
 
 std::string describe_signal(int signal)
 {

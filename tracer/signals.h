@@ -12,6 +12,11 @@ void install_signal_handlers();
 void set_guest_for_signals(pid_t guest);
 // The signal that asked zeroos-run to stop, or 0.
 int interrupting_signal();
+// --timeout: after `seconds` of wall-clock time (none when 0) the guest is SIGKILLed the same way,
+// and timed_out() says so. The timer runs in zeroos-run, so a guest that never makes a syscall is
+// stopped as surely as one that blocks.
+void arm_timeout(unsigned seconds);
+bool timed_out();
 
 // "SIGABRT (Aborted)"; "signal 42" for numbers without a name.
 std::string describe_signal(int signal);

@@ -2,6 +2,7 @@
 
 #include "base/memory.h"
 #include "kernel.h"
+#include "signal/linux_abi.h"
 #include "vfs/path.h"
 
 namespace zeroos {
@@ -18,6 +19,19 @@ namespace {
         if (file.is_error() || file.value()->is_path_only())
             return POLLNVAL;
         return file.value()->inode->poll_events(*file.value());
+    }
+
+    // ppoll and pselect6 install a signal mask for the wait. No signal arrives during a wait here, so
+    // the mask is only checked the way Linux checks it: EINVAL for a wrong size, EFAULT for a bad
+    // pointer (the fuzz/bad-pointer sweep found both answered with success).
+    ErrorOr<void> check_wait_sigmask(UserPtr<void> mask, size_t size)
+    {
+        if (mask.is_null())
+            return {};
+        if (size != kSigsetSize)
+            return Error::from_errno(EINVAL);
+        u64 bits = 0;
+        return copy_from_user(&bits, mask, sizeof(bits));
     }
 
     // Nothing was ready: a bounded wait only moves the virtual clock, an endless one would never end.
@@ -126,6 +140,7 @@ SyscallResult sys_ppoll(Kernel& kernel, const SyscallArgs& args)
 {
     auto timeout_pointer = args.pointer<linux_abi::Timespec>(2);
     i64 timeout_ns = TRY(read_timeout(timeout_pointer));
+    TRY(check_wait_sigmask(args.pointer<void>(3), args.size(4)));
     long ready = TRY(do_poll(kernel, args.pointer<void>(0), args.uint32(1), timeout_ns));
     TRY(write_remaining(timeout_pointer, ready));
     return ready;
@@ -135,6 +150,12 @@ SyscallResult sys_pselect6(Kernel& kernel, const SyscallArgs& args)
 {
     auto timeout_pointer = args.pointer<linux_abi::Timespec>(4);
     i64 timeout_ns = TRY(read_timeout(timeout_pointer));
+    // The sixth argument points to { const sigset_t* mask; size_t size; }.
+    if (auto packed = args.pointer<void>(5); !packed.is_null()) {
+        u64 mask_and_size[2];
+        TRY(copy_from_user(mask_and_size, packed, sizeof(mask_and_size)));
+        TRY(check_wait_sigmask(UserPtr<void>(mask_and_size[0]), static_cast<size_t>(mask_and_size[1])));
+    }
     long ready = TRY(do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
     TRY(write_remaining(timeout_pointer, ready));
     return ready;

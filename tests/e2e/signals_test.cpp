@@ -13,14 +13,16 @@
 
 namespace {
 
-// zeroos-run with a guest that has said "ready" and now blocks reading the stdin we hold open.
+// zeroos-run with a guest that has said "ready" and now blocks reading the stdin we hold open (or,
+// given another guest, has printed `ready` and runs on).
 struct BlockedGuest {
     pid_t tracer = -1;
     pid_t guest = -1;
     int stdin_fd = -1;
     int stdout_fd = -1;
 
-    BlockedGuest()
+    explicit BlockedGuest(
+        const std::string& program = "wait_for_input-musl", const char* argument = nullptr, const std::string& ready = "ready\n")
     {
         int in[2], out[2];
         REQUIRE(pipe2(in, O_CLOEXEC) == 0);
@@ -30,8 +32,8 @@ struct BlockedGuest {
         if (tracer == 0) {
             dup2(in[0], 0);
             dup2(out[1], 1);
-            std::string guest_program = guest_path("wait_for_input-musl");
-            char* argv[] = { const_cast<char*>(ZEROOS_RUN), guest_program.data(), nullptr };
+            std::string guest_program = guest_path(program);
+            char* argv[] = { const_cast<char*>(ZEROOS_RUN), guest_program.data(), const_cast<char*>(argument), nullptr };
             char* envp[] = { nullptr };
             execve(argv[0], argv, envp);
             _exit(127);
@@ -40,12 +42,13 @@ struct BlockedGuest {
         close(out[1]);
         stdin_fd = in[1];
         stdout_fd = out[0];
-        // Blocks until the guest has started; a pipe may hand the line over in pieces.
-        std::string ready;
-        char byte;
-        while (ready.size() < 6 && read(stdout_fd, &byte, 1) == 1)
-            ready.push_back(byte);
-        REQUIRE(ready == "ready\n");
+        std::string said(ready.size(), '\0');
+        for (size_t got = 0; got < said.size();) { // blocks until the guest has started
+            ssize_t count = read(stdout_fd, said.data() + got, said.size() - got);
+            REQUIRE(count > 0);
+            got += static_cast<size_t>(count);
+        }
+        REQUIRE(said == ready);
         std::ifstream children("/proc/" + std::to_string(tracer) + "/task/" + std::to_string(tracer) + "/children");
         children >> guest;
         REQUIRE(guest > 0);
@@ -97,6 +100,30 @@ TEST_CASE("SIGKILL of zeroos-run leaves no guest running")
     REQUIRE(kill(run.tracer, SIGKILL) == 0);
     CHECK(run.wait_for_tracer() == 128 + SIGKILL);
     // PTRACE_O_EXITKILL: the host kernel kills the tracee as the tracer exits.
+    pollfd exited { guest, POLLIN, 0 };
+    CHECK(poll(&exited, 1, 10'000) == 1);
+    CHECK(run.guest_is_dead());
+    close(guest);
+}
+
+TEST_CASE("a guest spinning without system calls never starves zeroos-run's signal handling")
+{
+    for (int signal : { SIGTERM, SIGINT }) {
+        CAPTURE(signal);
+        BlockedGuest run("hostile_limits-musl", "spin", "spinning\n");
+        REQUIRE(kill(run.tracer, signal) == 0);
+        CHECK(run.wait_for_tracer() == 128 + signal);
+        CHECK(run.guest_is_dead());
+    }
+}
+
+TEST_CASE("SIGKILL of zeroos-run kills a spinning guest too")
+{
+    BlockedGuest run("hostile_limits-musl", "spin", "spinning\n");
+    int guest = static_cast<int>(syscall(SYS_pidfd_open, run.guest, 0));
+    REQUIRE(guest >= 0);
+    REQUIRE(kill(run.tracer, SIGKILL) == 0);
+    CHECK(run.wait_for_tracer() == 128 + SIGKILL);
     pollfd exited { guest, POLLIN, 0 };
     CHECK(poll(&exited, 1, 10'000) == 1);
     CHECK(run.guest_is_dead());

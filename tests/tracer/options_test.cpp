@@ -64,6 +64,7 @@ TEST_CASE("defaults are the documented ones")
     CHECK(options.epoch_seconds == 0);
     CHECK(options.memory_bytes == 1ull << 30);
     CHECK(options.max_fds == 1024);
+    CHECK(options.timeout_seconds == 0);
     CHECK_FALSE(options.unsupported_returns_enosys);
     CHECK_FALSE(options.inherit_environment);
     CHECK(options.verbosity == 0);
@@ -122,6 +123,8 @@ TEST_CASE("bad command lines are usage errors")
         { "--env", "=x", "p" },
         { "--log-level", "loud", "p" },
         { "--max-fds", "2", "p" },
+        { "--timeout", "-1", "p" },
+        { "--timeout", "1.5", "p" },
         { "--mem", "1G", "p" }, // no guessing of abbreviations
         { "--" },
     };
@@ -135,6 +138,8 @@ TEST_CASE("help and version print text")
     CHECK(help.action == ParsedCommandLine::Action::PrintHelp);
     CHECK(help.text.find("--memory SIZE (=1G)") != std::string::npos);
     CHECK(help.text.find("--max-fds N (=1024)") != std::string::npos);
+    CHECK(help.text.find("--timeout SECONDS (=0)") != std::string::npos);
+    CHECK(parse({ "--timeout", "30", "prog" }).timeout_seconds == 30);
     ParsedCommandLine version = parse_command_line({ "--version" });
     CHECK(version.action == ParsedCommandLine::Action::PrintVersion);
     CHECK(version.text.rfind("zeroos-run ", 0) == 0);

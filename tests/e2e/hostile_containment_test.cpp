@@ -1,0 +1,203 @@
+// Hostile guests: no system call reaches the host kernel whatever gate or number it uses, and no
+// path trick reaches a host file outside what is mounted. Each test checks the host side too.
+#include "process.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cpuid.h>
+#include <csignal>
+#include <cstring>
+#include <filesystem>
+
+namespace {
+
+// What the temp directory the guest attacked holds now.
+std::vector<std::string> host_listing(const std::string& directory)
+{
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(directory))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+bool host_cpu_is_intel()
+{
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    __get_cpuid(0, &eax, &ebx, &ecx, &edx);
+    char vendor[13] = {};
+    std::memcpy(vendor, &ebx, 4);
+    std::memcpy(vendor + 4, &edx, 4);
+    std::memcpy(vendor + 8, &ecx, 4);
+    return std::string(vendor) == "GenuineIntel";
+}
+
+} // namespace
+
+TEST_CASE("odd syscall numbers and gates are answered by ZeroOS and never create a host file")
+{
+    TemporaryDirectory directory;
+    auto answered = run_zeroos({ "--on-unsupported=enosys", guest_path("hostile_gates-musl"), directory.path(), "numbers" });
+    CHECK(answered.status == 0);
+    // Linux would truncate 2^32 + open to open and -2^63 to read: ZeroOS refuses both instead.
+    CHECK(answered.out
+        == "x32 open: ENOSYS\n"
+           "x32 openat: ENOSYS\n"
+           "x32 creat: ENOSYS\n"
+           "number 512: ENOSYS\n"
+           "number 100000: ENOSYS\n"
+           "number 2^32 + open: ENOSYS\n"
+           "number -1: ENOSYS\n"
+           "number -2^63: ENOSYS\n"
+           "open of the host path: ENOENT\n"
+           "syscall inside an instruction: ENOENT\n"
+           "getpid inside an instruction: returned 1\n");
+    CHECK(host_listing(directory.path()).empty());
+
+    auto stopped = run_zeroos({ guest_path("hostile_gates-glibc"), directory.path(), "numbers" });
+    CHECK(stopped.status == 70);
+    CHECK(stopped.out == "");
+    CHECK(stopped.err.rfind("zeroos: unsupported syscall #1073741826(...) at pc 0x", 0) == 0);
+    CHECK(stopped.err.find(": no such x86-64 system call\n") != std::string::npos);
+    CHECK(host_listing(directory.path()).empty());
+}
+
+TEST_CASE("int 0x80 and sysenter stop the guest before anything reaches the host")
+{
+    TemporaryDirectory directory;
+    auto int80 = run_zeroos({ guest_path("hostile_gates-musl"), directory.path(), "int80" });
+    CHECK(int80.status == 70);
+    CHECK(int80.out == "");
+    CHECK(int80.err.find("32-bit system call") != std::string::npos);
+
+    // sysenter is #UD in 64-bit mode on AMD; Intel enters the 32-bit syscall path.
+    auto sysenter = run_zeroos({ guest_path("hostile_gates-musl"), directory.path(), "sysenter" });
+    if (host_cpu_is_intel()) {
+        CHECK(sysenter.status == 70);
+        CHECK(sysenter.err.find("32-bit system call") != std::string::npos);
+    } else {
+        CHECK(sysenter.status == 128 + SIGILL);
+        CHECK(sysenter.err.find("guest crashed: SIGILL") != std::string::npos);
+    }
+    CHECK(sysenter.out == "");
+    CHECK(host_listing(directory.path()).empty());
+}
+
+TEST_CASE("code written at run time never executes under zeroos-run: the stack and the arena are not executable")
+{
+    TemporaryDirectory directory;
+    auto stack = run_zeroos({ guest_path("hostile_gates-musl"), directory.path(), "stack" });
+    CHECK(stack.out == "mprotect stack executable: ENOMEM\n");
+    CHECK(stack.status == 128 + SIGSEGV);
+    CHECK(stack.err.find("guest crashed: SIGSEGV") != std::string::npos);
+
+    auto arena = run_zeroos({ guest_path("hostile_gates-glibc"), directory.path(), "mmap" });
+    CHECK(arena.out == "mmap executable: ok\n");
+    CHECK(arena.status == 128 + SIGSEGV);
+    CHECK(arena.err.find("guest crashed: SIGSEGV") != std::string::npos);
+    CHECK(host_listing(directory.path()).empty());
+}
+
+TEST_CASE("host files stay out of reach of absolute paths dot-dot chains and /proc/self/root")
+{
+    TemporaryDirectory directory;
+    write_host_file(directory.path() + "/secret", "host secret\n");
+    const std::string secret = directory.path() + "/secret";
+    auto run = run_zeroos({ guest_path("hostile_paths-musl"), "read", secret, "read", "/../../.." + secret, "read",
+        "/proc/self/root" + secret, "read", "/proc/self/cwd/../.." + secret, "write", secret, "pwned", "write", directory.path() + "/new",
+        "pwned", "long", "4095", "long", "4096", "long", "100000", "nul" });
+    CHECK(run.status == 0);
+    CHECK(run.out
+        == "read " + secret + ": ENOENT\n" + "read /../../.." + secret + ": ENOENT\n" + "read /proc/self/root" + secret + ": ENOENT\n"
+            + "read /proc/self/cwd/../.." + secret + ": ENOENT\n" + "write " + secret + ": ENOENT\n" + "write " + directory.path()
+            + "/new: ENOENT\n" + "long 4095: ENOENT\nlong 4096: ENAMETOOLONG\nlong 100000: ENAMETOOLONG\n"
+            + "nul /tmp\\0/../etc/passwd: EISDIR\n");
+    CHECK(host_listing(directory.path()) == std::vector<std::string> { "secret" });
+    CHECK(read_host_file(secret) == "host secret\n");
+    // The one --mount hint names the plain path only: the others would name the wrong tree.
+    CHECK(run.err
+        == "zeroos-run: note: guest could not see " + secret + "; it exists on the host: add --mount " + directory.path() + ":"
+            + directory.path() + " to make it visible\n");
+}
+
+namespace {
+
+// tree/ is mounted; outside/ is next to it, reachable only through the symlinks in tree/.
+struct MountedTree {
+    TemporaryDirectory directory;
+    std::string tree = directory.path() + "/tree";
+    std::string outside = directory.path() + "/outside";
+
+    MountedTree()
+    {
+        std::filesystem::create_directories(tree);
+        std::filesystem::create_directories(outside);
+        write_host_file(outside + "/secret", "host secret\n");
+        write_host_file(tree + "/inside.txt", "inside\n");
+        std::filesystem::create_symlink("../outside/secret", tree + "/up");
+        std::filesystem::create_symlink(outside + "/secret", tree + "/abs");
+        std::filesystem::create_symlink("../outside", tree + "/dir");
+    }
+
+    void check_outside_untouched()
+    {
+        CHECK(host_listing(outside) == std::vector<std::string> { "secret" });
+        CHECK(read_host_file(outside + "/secret") == "host secret\n");
+        CHECK(std::filesystem::is_symlink(tree + "/up"));
+        CHECK(std::filesystem::is_symlink(tree + "/abs"));
+        CHECK(std::filesystem::is_symlink(tree + "/dir"));
+    }
+};
+
+} // namespace
+
+TEST_CASE("symlinks in a read-only mount that point out of it lead nowhere and every write is EROFS")
+{
+    MountedTree host;
+    auto run = run_zeroos({ "--mount", host.tree + ":/data:ro", guest_path("hostile_paths-musl"), "readlink", "/data/up", "read",
+        "/data/up", "read", "/data/abs", "read", "/data/dir/secret", "ls", "/data/dir", "read", "/data/inside.txt", "write",
+        "/data/inside.txt", "x", "create", "/data/new", "x", "unlink", "/data/inside.txt", "unlink", "/data/up", "mkdir", "/data/sub",
+        "rename", "/data/inside.txt", "/data/moved" });
+    CHECK(run.status == 0);
+    CHECK(run.out
+        == "readlink /data/up: \"../outside/secret\"\n"
+           "read /data/up: ENOENT\n"
+           "read /data/abs: ENOENT\n"
+           "read /data/dir/secret: ENOENT\n"
+           "ls /data/dir: ENOENT\n"
+           "read /data/inside.txt: \"inside\n\"\n"
+           "write /data/inside.txt: EROFS\n"
+           "create /data/new: EROFS\n"
+           "unlink /data/inside.txt: EROFS\n"
+           "unlink /data/up: EROFS\n"
+           "mkdir /data/sub: EROFS\n"
+           "rename /data/inside.txt /data/moved: EROFS\n");
+    host.check_outside_untouched();
+    CHECK(host_listing(host.tree) == std::vector<std::string> { "abs", "dir", "inside.txt", "up" });
+    CHECK(read_host_file(host.tree + "/inside.txt") == "inside\n");
+}
+
+TEST_CASE("a read-write mount changes only files inside its tree and never writes through a host symlink")
+{
+    MountedTree host;
+    auto run = run_zeroos({ "--mount", host.tree + ":/data:rw", guest_path("hostile_paths-musl"), "write", "/data/inside.txt", "changed",
+        "write", "/data/abs", "pwned", "unlink", "/data/up", "write", "/data/up", "pwned", "unlink", "/data/dir", "mkdir", "/data/dir",
+        "write", "/data/dir/secret", "pwned", "nonutf8", "/data" });
+    CHECK(run.status == 0);
+    CHECK(run.out
+        == "write /data/inside.txt: ok\n"
+           "write /data/abs: ENOENT\n"
+           "unlink /data/up: ok\n"
+           "write /data/up: ok\n"
+           "unlink /data/dir: ok\n"
+           "mkdir /data/dir: ok\n"
+           "write /data/dir/secret: ok\n"
+           "nonutf8 /data/\xff\xfe\x80: ok\n");
+    // The guest replaced two symlinks; write-back refuses to follow either out of the tree.
+    CHECK(run.err.find("refusing to write back /data/up through the host symlink") != std::string::npos);
+    CHECK(run.err.find("is not a directory on the host") != std::string::npos);
+    host.check_outside_untouched();
+    CHECK(read_host_file(host.tree + "/inside.txt") == "changed");
+    CHECK(read_host_file(host.tree + "/\xff\xfe\x80") == "latin");
+    CHECK(host_listing(host.tree) == std::vector<std::string> { "abs", "dir", "inside.txt", "up", "\xff\xfe\x80" });
+}

@@ -1,0 +1,82 @@
+// Resource exhaustion ends with the Linux error or a clear stop, never a hang or a tracer crash.
+#include "process.h"
+
+#include <catch2/catch.hpp>
+#include <csignal>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+TEST_CASE("fd exhaustion gives EMFILE at --max-fds and at the default of 1024")
+{
+    auto limited = run_zeroos({ "--max-fds", "64", guest_path("hostile_limits-musl"), "fds" });
+    CHECK(limited.status == 0);
+    CHECK(limited.out == "opened 61, then EMFILE\n");
+    auto by_default = run_zeroos({ guest_path("hostile_limits-glibc"), "fds" });
+    CHECK(by_default.status == 0);
+    CHECK(by_default.out == "opened 1021, then EMFILE\n");
+}
+
+TEST_CASE("a memory bomb gets ENOMEM at --memory")
+{
+    auto run = run_zeroos({ "--memory", "16M", guest_path("hostile_limits-musl"), "memory", "1000" });
+    CHECK(run.status == 0);
+    CHECK(run.out == "mapped 16 MiB, then ENOMEM\nmalloc(1 TiB): ENOMEM\n");
+    CHECK(run.err == "");
+}
+
+TEST_CASE("endless recursion ends in SIGSEGV with a report")
+{
+    auto run = run_zeroos({ guest_path("hostile_limits-musl"), "recurse" });
+    CHECK(run.status == 128 + SIGSEGV);
+    CHECK(run.out == "recursing\n");
+    CHECK(run.err.rfind("zeroos-run: guest crashed: SIGSEGV (Segmentation fault) at address 0x", 0) == 0);
+}
+
+TEST_CASE("2 GiB written to stdout stream through a tracer of bounded size")
+{
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        std::string guest = guest_path("hostile_limits-musl");
+        char* argv[] = { const_cast<char*>(ZEROOS_RUN), guest.data(), const_cast<char*>("flood"), const_cast<char*>("2048"), nullptr };
+        char* envp[] = { nullptr };
+        execve(argv[0], argv, envp);
+        _exit(127);
+    }
+    int status = 0;
+    rusage usage {};
+    REQUIRE(wait4(child, &status, 0, &usage) == child);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    // ru_maxrss (KiB) of zeroos-run, or of the guest if larger: far below the 2 GiB that went through.
+    CHECK(usage.ru_maxrss < 64 * 1024);
+}
+
+TEST_CASE("a guest that never ends is stopped by --timeout with status 124")
+{
+    auto run = run_zeroos({ "--timeout", "1", guest_path("hostile_limits-musl"), "spin" });
+    CHECK(run.status == 124);
+    CHECK(run.out == "spinning\n");
+    CHECK(run.err == "zeroos-run: guest stopped: --timeout ran out\n");
+    const std::string guest = guest_path("hostile_limits-musl");
+    auto quick = run_zeroos({ "--timeout", "100", guest, "args" });
+    CHECK(quick.status == 0);
+    CHECK(quick.out == "argc 2, 0 variables, " + std::to_string(guest.size() + 1 + 5) + " bytes\n");
+}
+
+TEST_CASE("huge argv and environment reach the guest whole")
+{
+    std::vector<std::string> arguments { "--env", "BIG=" + std::string(100000, 'e'), guest_path("hostile_limits-musl"), "args" };
+    size_t bytes = arguments[2].size() + 1 + 5 + 4 + 100000 + 1; // argv[0], "args", BIG=..., with their NULs
+    for (int i = 0; i < 20000; ++i) {
+        arguments.push_back(std::string(8, 'a'));
+        bytes += 9;
+    }
+    auto run = run_zeroos(arguments);
+    CHECK(run.status == 0);
+    CHECK(run.out == "argc 20002, 1 variables, " + std::to_string(bytes) + " bytes\n");
+}

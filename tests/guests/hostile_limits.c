@@ -1,0 +1,82 @@
+// Exhausts one resource and says how it ended: usage `hostile_limits WHAT [N]`.
+//   fds          opens /dev/null until it fails
+//   memory       maps 1 MiB anonymous chunks until it fails (N: give up after N MiB)
+//   recurse      recurses without end (the guest stack is the host's: SIGSEGV)
+//   flood N      writes N MiB of zeros to stdout in 1 MiB writes
+//   spin         says "spinning" and loops forever without a system call
+//   args         prints argc and the bytes in argv and envp
+#define _GNU_SOURCE
+#include "errno_name.h"
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+// Recurses until `limit` (never reached in practice: the stack runs out first).
+static long depth(volatile char* previous, long limit)
+{
+    volatile char frame[256];
+    frame[0] = previous ? previous[0] + 1 : 0;
+    if (limit == 0)
+        return frame[0];
+    return depth(frame, limit - 1) + frame[1];
+}
+
+int main(int argc, char** argv, char** envp)
+{
+    const char* what = argc > 1 ? argv[1] : "";
+    long n = argc > 2 ? atol(argv[2]) : 0;
+    if (!strcmp(what, "fds")) {
+        long opened = 0;
+        while (open("/dev/null", O_RDONLY) >= 0)
+            ++opened;
+        printf("opened %ld, then %s\n", opened, errno_name(errno));
+        return 0;
+    }
+    if (!strcmp(what, "memory")) {
+        long mapped = 0;
+        for (; mapped < n; ++mapped) {
+            char* chunk = mmap(NULL, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (chunk == MAP_FAILED)
+                break;
+            chunk[0] = chunk[(1 << 20) - 1] = 1;
+        }
+        printf("mapped %ld MiB, then %s\n", mapped, mapped < n ? errno_name(errno) : "gave up");
+        void* huge = malloc((size_t)1 << 40);
+        printf("malloc(1 TiB): %s\n", huge ? "ok" : errno_name(errno));
+        return 0;
+    }
+    if (!strcmp(what, "recurse")) {
+        printf("recursing\n");
+        fflush(stdout);
+        return (int)depth(NULL, n ? n : -1);
+    }
+    if (!strcmp(what, "flood")) {
+        char* chunk = calloc(1, 1 << 20);
+        for (long i = 0; i < n; ++i)
+            for (long done = 0; done < (1 << 20);) {
+                long written = write(1, chunk + done, (1 << 20) - done);
+                if (written <= 0)
+                    return 1;
+                done += written;
+            }
+        return 0;
+    }
+    if (!strcmp(what, "spin")) {
+        printf("spinning\n");
+        fflush(stdout);
+        for (volatile unsigned long i = 0;; ++i) { }
+    }
+    if (!strcmp(what, "args")) {
+        size_t bytes = 0, variables = 0;
+        for (int i = 0; i < argc; ++i)
+            bytes += strlen(argv[i]) + 1;
+        for (char** e = envp; *e; ++e, ++variables)
+            bytes += strlen(*e) + 1;
+        printf("argc %d, %zu variables, %zu bytes\n", argc, variables, bytes);
+        return 0;
+    }
+    return 2;
+}
