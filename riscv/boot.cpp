@@ -294,7 +294,8 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
         boot_failure("the kernel could not start");
     if (tape.header && tape.header->archive_size) {
         if (vfs_import_tar(*g_kernel, tape.archive, tape.header->archive_size, "/").is_error())
-            boot_failure("the file system archive on the tape is damaged");
+            boot_failure(ZEROOS_FEATURE_VFS ? "the file system archive on the tape is damaged"
+                                            : "a --rootfs archive needs the vfs feature, which is not built into this runtime");
         vfs_clear_modified(*g_kernel);
     }
 

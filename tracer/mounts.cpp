@@ -144,6 +144,8 @@ bool is_contained_relative_path(const std::string& relative_path)
 
 std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
 {
+    if (!ZEROOS_FEATURE_VFS && (!rootfs_tar.empty() || !specs_.empty()))
+        return "--mount and --rootfs need the vfs feature, which is not built into this zeroos-run (-DZEROOS_FEATURES)";
     if (!rootfs_tar.empty()) {
         std::string archive;
         if (!read_host_file(rootfs_tar, archive))
