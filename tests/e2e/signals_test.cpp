@@ -41,7 +41,14 @@ struct BlockedGuest {
         stdin_fd = in[1];
         stdout_fd = out[0];
         char ready[6] = {};
-        REQUIRE(read(stdout_fd, ready, sizeof ready) == 6); // blocks until the guest has started
+        // Blocks until the guest has started. The guest's writev reaches the pipe as one host write
+        // per iovec, so the line can arrive in pieces.
+        size_t got = 0;
+        while (got < sizeof ready) {
+            ssize_t n = read(stdout_fd, ready + got, sizeof ready - got);
+            REQUIRE(n > 0);
+            got += static_cast<size_t>(n);
+        }
         REQUIRE(std::string(ready, 6) == "ready\n");
         std::ifstream children("/proc/" + std::to_string(tracer) + "/task/" + std::to_string(tracer) + "/children");
         children >> guest;
