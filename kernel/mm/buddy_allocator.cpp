@@ -164,6 +164,28 @@ bool BuddyAllocator::find_in_order(unsigned order, u64 pages, u64 alignment, u64
     return false;
 }
 
+bool BuddyAllocator::find_in_runs(u64 pages, u64 alignment, u64& address) const
+{
+    u64 length = pages * kPageSize;
+    for (u64 page = pages_; page-- > 0;) {
+        Block block {};
+        if (!covering_block(page, block))
+            continue;
+        u64 run_end = block.page + (u64(1) << block.order);
+        u64 run_start = block.page;
+        while (run_start > 0 && covering_block(run_start - 1, block))
+            run_start = block.page;
+        u64 start = base_ + run_start * kPageSize;
+        u64 end = base_ + run_end * kPageSize;
+        if (end - start >= length && align_down(end - length, alignment) >= start) {
+            address = align_down(end - length, alignment);
+            return true;
+        }
+        page = run_start;
+    }
+    return false;
+}
+
 ErrorOr<u64> BuddyAllocator::allocate(u64 length, u64 alignment)
 {
     if (length == 0 || alignment == 0 || (alignment & (alignment - 1)) != 0)
@@ -180,7 +202,8 @@ ErrorOr<u64> BuddyAllocator::allocate(u64 length, u64 alignment)
             found = true;
         }
     }
-    if (!found)
+    // No single block is big enough: neighbouring free blocks of different sizes may still be.
+    if (!found && !find_in_runs(pages, alignment, best))
         return Error::from_errno(ENOMEM);
     TRY(allocate_fixed(best, length));
     return best;

@@ -52,6 +52,8 @@ private:
     void take(const Block&, u64 first, u64 end);
     // The highest page in a free block of `order` where `pages` pages aligned to `alignment` fit.
     bool find_in_order(unsigned order, u64 pages, u64 alignment, u64& address) const;
+    // The same over runs of neighbouring free blocks, for requests no single block can hold.
+    bool find_in_runs(u64 pages, u64 alignment, u64& address) const;
     bool page_range(u64 address, u64 length, u64& first, u64& end) const;
 
     Vector<u64> bits_; // every order's bitmap, one after the other

@@ -284,6 +284,10 @@ TEST_CASE("the buddy allocator covers a domain that is not a power of two")
     CHECK(allocator.allocate(kPage, kPage).value() == kBase + 6 * kPage);
     CHECK(allocator.allocate(kPage, kPage).error().code == ENOMEM);
     REQUIRE_FALSE(allocator.free(kBase, 7 * kPage).is_error());
+    // Five pages fit in no single block (4 + 2 + 1), but in the neighbouring blocks at the top.
+    CHECK(allocator.allocate(5 * kPage, kPage).value() == kBase + 2 * kPage);
+    CHECK(allocator.allocate(3 * kPage, kPage).error().code == ENOMEM);
+    REQUIRE_FALSE(allocator.free(kBase + 2 * kPage, 5 * kPage).is_error());
     CHECK(allocator.free_bytes() == 7 * kPage);
     CHECK(allocator.free_block_count() == 3);
 }
