@@ -29,7 +29,9 @@ ErrorOr<void> Kernel::boot(const BootConfig& config)
     random_.init(config.seed);
     TRY(memory_.init(platform::guest_arena()));
     process_.init(config_, memory_.arena().size);
+#if ZEROOS_FEATURE_VFS
     TRY(vfs_.init(*this));
+#endif
     TRY(fds_.init(*this, config.max_fds));
     return {};
 }

@@ -6,9 +6,12 @@
 #include "proc/process.h"
 #include "random/chacha20.h"
 #include "signal/signals.h"
+#include "syscalls.h"
 #include "time/clock.h"
 #include "vfs/fd_table.h"
+#if ZEROOS_FEATURE_VFS
 #include "vfs/vfs.h"
+#endif
 
 namespace zeroos {
 
@@ -38,9 +41,13 @@ public:
     VirtualClock& clock() { return clock_; }
     ChaCha20Stream& random() { return random_; }
     MemoryManager& memory() { return memory_; }
+#if ZEROOS_FEATURE_VFS
     Vfs& vfs() { return vfs_; }
+#endif
     FdTable& fds() { return fds_; }
     SignalState& signals() { return signals_; }
+    // Inode numbers count up from 1 in creation order, the console's included.
+    u64 next_inode_number() { return next_inode_number_++; }
 
     // True the first time an unsupported request with this syscall number is reported.
     bool first_unsupported_report(long number)
@@ -60,9 +67,12 @@ private:
     VirtualClock clock_;
     ChaCha20Stream random_;
     MemoryManager memory_;
+#if ZEROOS_FEATURE_VFS
     Vfs vfs_;
+#endif
     FdTable fds_;
     SignalState signals_;
+    u64 next_inode_number_ = 1;
 };
 
 } // namespace zeroos

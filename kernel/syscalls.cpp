@@ -13,10 +13,16 @@ namespace {
 #define ZEROOS_HANDLER_IMPLEMENTED(name) &sys_##name
 #define ZEROOS_HANDLER_QUIET_ENOSYS(name) nullptr
 #define ZEROOS_HANDLER_FAILFAST(name) nullptr
+#define ZEROOS_MISSING_IMPLEMENTED(group) "the " ZEROOS_FEATURE_NAME_##group " feature is not built into this kernel"
+#define ZEROOS_MISSING_QUIET_ENOSYS(group) nullptr
+#define ZEROOS_MISSING_FAILFAST(group) nullptr
 
+    // A call of a group left out of the build keeps its entry (it is still decoded and reported)
+    // but names no handler, so none of the group's code is linked.
     constexpr SyscallInfo kSyscalls[] = {
 #define SYSCALL(number, name, group, support, arguments)                                                                                   \
-    { number, #name, SyscallGroup::group, SyscallSupport::support, ZEROOS_HANDLER_##support(name), arguments },
+    { number, #name, SyscallGroup::group, SyscallSupport::support, ZEROOS_IF_GROUP_##group(ZEROOS_HANDLER_##support(name), nullptr),       \
+        arguments, ZEROOS_IF_GROUP_##group(nullptr, ZEROOS_MISSING_##support(group)) },
 #include "syscalls.def"
 #undef SYSCALL
     };
@@ -114,6 +120,8 @@ SyscallOutcome serve_syscall_request(Kernel& kernel, const SyscallRequest& reque
         return fail_unsupported(kernel, request, name, info ? info->arguments : nullptr, nullptr);
     if (info->support == SyscallSupport::QUIET_ENOSYS)
         return { SyscallOutcome::Kind::Return, -ENOSYS };
+    if (info->missing_feature)
+        return fail_unsupported(kernel, request, name, info->arguments, info->missing_feature);
 
     auto result = info->handler(kernel, request.args);
     if (kernel.process().has_exited())

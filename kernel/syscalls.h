@@ -33,9 +33,53 @@ struct SyscallInfo {
     const char* name;
     SyscallGroup group;
     SyscallSupport support;
-    SyscallHandler handler; // null unless IMPLEMENTED
+    SyscallHandler handler; // null unless IMPLEMENTED and its group is built in
     const char* arguments; // "kind name, ..." as in syscalls.def
+    // Why an IMPLEMENTED call has no handler: "the <feature> feature is not built into this
+    // kernel" when its group was left out (-DZEROOS_FEATURES); null otherwise.
+    const char* missing_feature;
 };
+
+// Which groups this kernel is built with. core, mm and proc always are; the others follow
+// -DZEROOS_FEATURES (kernel/CMakeLists.txt defines ZEROOS_FEATURE_<NAME> to 0 or 1). Each macro
+// picks its first argument when the group is built in, its second when not: the syscall table
+// derives each entry's handler from it, so the check lives in one place.
+#define ZEROOS_IF_GROUP_core(built, absent) built
+#define ZEROOS_IF_GROUP_mm(built, absent) built
+#define ZEROOS_IF_GROUP_proc(built, absent) built
+#define ZEROOS_IF_FEATURE_0(built, absent) absent
+#define ZEROOS_IF_FEATURE_1(built, absent) built
+#define ZEROOS_IF_FEATURE(enabled, built, absent) ZEROOS_IF_FEATURE_EXPAND(enabled, built, absent)
+#define ZEROOS_IF_FEATURE_EXPAND(enabled, built, absent) ZEROOS_IF_FEATURE_##enabled(built, absent)
+#define ZEROOS_IF_GROUP_vfs(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_VFS, built, absent)
+#define ZEROOS_IF_GROUP_threads(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_THREADS, built, absent)
+#define ZEROOS_IF_GROUP_time(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_TIME, built, absent)
+#define ZEROOS_IF_GROUP_random(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_RANDOM, built, absent)
+#define ZEROOS_IF_GROUP_signal(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_SIGNALS, built, absent)
+#ifndef ZEROOS_FEATURE_VFS
+#define ZEROOS_FEATURE_VFS 1
+#endif
+#ifndef ZEROOS_FEATURE_THREADS
+#define ZEROOS_FEATURE_THREADS 1
+#endif
+#ifndef ZEROOS_FEATURE_TIME
+#define ZEROOS_FEATURE_TIME 1
+#endif
+#ifndef ZEROOS_FEATURE_RANDOM
+#define ZEROOS_FEATURE_RANDOM 1
+#endif
+#ifndef ZEROOS_FEATURE_SIGNALS
+#define ZEROOS_FEATURE_SIGNALS 1
+#endif
+// The feature that carries a group, as -DZEROOS_FEATURES spells it.
+#define ZEROOS_FEATURE_NAME_core "core"
+#define ZEROOS_FEATURE_NAME_mm "mm"
+#define ZEROOS_FEATURE_NAME_proc "proc"
+#define ZEROOS_FEATURE_NAME_vfs "vfs"
+#define ZEROOS_FEATURE_NAME_threads "threads"
+#define ZEROOS_FEATURE_NAME_time "time"
+#define ZEROOS_FEATURE_NAME_random "random"
+#define ZEROOS_FEATURE_NAME_signal "signals"
 
 // Declarations of every implemented handler, derived from syscalls.def.
 #define ZEROOS_DECLARE_IMPLEMENTED(name) SyscallResult sys_##name(Kernel&, const SyscallArgs&);

@@ -192,6 +192,8 @@ namespace {
     void import_file_system(const Tape& tape)
     {
         const TapeHeader& header = *tape.header;
+        if ((header.root_archive_size || header.mounts_archive_size) && !ZEROOS_FEATURE_VFS)
+            boot_failure("--rootfs and --mount need the vfs feature, which is not built into this runtime");
         if (header.root_archive_size && vfs_import_tar(*g_kernel, tape.root_archive, header.root_archive_size, "/").is_error())
             boot_failure("the root file system archive on the tape is damaged");
         if (header.mounts_archive_size && vfs_import_tar(*g_kernel, tape.mounts_archive, header.mounts_archive_size, "/").is_error())

@@ -10,8 +10,8 @@
 
 #include <cerrno>
 #include <set>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>

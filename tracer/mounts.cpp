@@ -159,6 +159,8 @@ std::string canonicalise_mounts(std::vector<MountSpec>& specs)
 
 std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
 {
+    if (!ZEROOS_FEATURE_VFS && (!rootfs_tar.empty() || !specs_.empty()))
+        return "--mount and --rootfs need the vfs feature, which is not built into this zeroos-run (-DZEROOS_FEATURES)";
     if (!rootfs_tar.empty()) {
         std::string archive;
         if (!read_host_file(rootfs_tar, archive))

@@ -96,8 +96,9 @@ namespace {
                         + ":rw is not supported for RISC-V runs: a bare-metal vApp cannot write host files back; use :ro");
             run.read_only_directories.push_back(spec.guest_directory);
         }
-        if (std::string problem = pack_mounts(mounts, run.mounts_archive); !problem.empty())
-            return complain(exit_code::kUsage, problem);
+        if (!mounts.empty())
+            if (std::string problem = pack_mounts(mounts, run.mounts_archive); !problem.empty())
+                return complain(exit_code::kUsage, problem);
         run.program = options.program;
         run.arguments.push_back(options.program);
         run.arguments.insert(run.arguments.end(), options.arguments.begin(), options.arguments.end());

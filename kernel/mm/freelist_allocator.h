@@ -10,6 +10,8 @@ namespace zeroos {
 // memory cannot corrupt it. Ranges are byte-granular; the memory manager passes whole pages.
 class FreeListAllocator {
 public:
+    static constexpr bool kReusesMemory = true;
+
     ErrorOr<void> init(u64 base, u64 size);
 
     // A free range of `length` bytes aligned to `alignment` (a power of two), or ENOMEM. The search

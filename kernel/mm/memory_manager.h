@@ -10,8 +10,9 @@ namespace zeroos {
 // Guest memory: the brk heap and mmap regions, all carved from the platform's guest arena. The
 // break grows up from the arena base; mmap takes ranges from the top down. Protections are recorded
 // only: the RISC-V target has no MMU, so nothing could enforce them, and the host build must behave
-// the same.
-class MemoryManager {
+// the same. The allocator is a parameter so the unit tests can run each one; the kernel uses the
+// configured one (MemoryManager). Member definitions: mm/memory_manager_impl.h.
+template<typename Allocator> class MemoryManagerOf {
 public:
     ErrorOr<void> init(platform::Region arena);
 
@@ -41,10 +42,12 @@ private:
     ErrorOr<void> zero_and_record(u64 address, u64 length, u32 prot);
 
     platform::Region arena_ {};
-    RangeAllocator allocator_;
+    Allocator allocator_;
     MappingList mappings_;
     u64 brk_start_ = 0;
     u64 brk_ = 0;
 };
+
+using MemoryManager = MemoryManagerOf<RangeAllocator>;
 
 } // namespace zeroos

@@ -1,5 +1,7 @@
 #include "vfs/devices.h"
 
+#include "io/bounce.h"
+
 #include "base/memory.h"
 #include "kernel.h"
 #include "vfs/open_file.h"
@@ -7,25 +9,6 @@
 namespace zeroos {
 
 namespace {
-
-    constexpr u64 device_number(u32 major, u32 minor) { return (major << 8) | minor; }
-
-    // A kernel buffer for one chunk of a transfer; freed when it goes out of scope.
-    class Bounce {
-    public:
-        explicit Bounce(size_t wanted)
-            : size_(min(wanted, kBounceChunk))
-            , data_(static_cast<u8*>(kmalloc(size_ ? size_ : 1)))
-        {
-        }
-        ~Bounce() { kfree(data_); }
-        u8* data() { return data_; }
-        size_t size() const { return size_; }
-
-    private:
-        size_t size_;
-        u8* data_;
-    };
 
     class CharDevice : public Inode {
     public:
@@ -70,60 +53,6 @@ namespace {
         ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t length) override { return length; }
     };
 
-    class Console final : public Inode {
-    public:
-        explicit Console(int stream)
-            : stream_(stream)
-        {
-        }
-        bool seekable() const override { return false; }
-        u32 poll_events(const OpenFile&) const override { return stream_ == 0 ? POLLIN | POLLRDNORM : POLLOUT | POLLWRNORM; }
-
-        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
-        {
-            if (stream_ != 0)
-                return Error::from_errno(EBADF);
-            if (length == 0)
-                return size_t(0);
-            Bounce bounce(length);
-            if (!bounce.data())
-                return Error::from_errno(ENOMEM);
-            long got = platform::stdin_read(bounce.data(), bounce.size());
-            if (got < 0)
-                return Error::from_errno(static_cast<int>(-got));
-            TRY(buffer.fill(0, bounce.data(), static_cast<size_t>(got)));
-            return static_cast<size_t>(got);
-        }
-
-        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
-        {
-            if (stream_ == 0)
-                return Error::from_errno(EBADF);
-            if (length == 0)
-                return size_t(0);
-            Bounce bounce(length);
-            if (!bounce.data())
-                return Error::from_errno(ENOMEM);
-            size_t done = 0;
-            while (done < length) {
-                size_t chunk = min(length - done, bounce.size());
-                auto copied = buffer.take(done, bounce.data(), chunk);
-                if (copied.is_error())
-                    return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
-                long written = platform::console_write(stream_, bounce.data(), chunk);
-                if (written < 0)
-                    return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(Error::from_errno(static_cast<int>(-written)));
-                done += static_cast<size_t>(written);
-                if (static_cast<size_t>(written) < chunk)
-                    break;
-            }
-            return done;
-        }
-
-    private:
-        int stream_;
-    };
-
     template<typename Device> ErrorOr<void> add_device(Kernel& kernel, Directory& dev, const char* name, u32 minor)
     {
         auto* device = make<Device>();
@@ -144,16 +73,6 @@ ErrorOr<void> create_devices(Kernel& kernel, Directory& dev)
     TRY(add_device<RandomDevice>(kernel, dev, "random", 8));
     TRY(add_device<RandomDevice>(kernel, dev, "urandom", 9));
     return {};
-}
-
-RefPtr<Inode> new_console(Kernel& kernel, int stream)
-{
-    auto* console = make<Console>(stream);
-    if (!console)
-        return {};
-    kernel.vfs().stamp(*console, S_IFCHR | 0620);
-    console->rdev = device_number(5, 1);
-    return RefPtr<Inode>::adopt(console);
 }
 
 } // namespace zeroos

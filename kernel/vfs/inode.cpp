@@ -6,9 +6,6 @@
 
 namespace zeroos {
 
-ErrorOr<size_t> Inode::read(Kernel&, OpenFile&, u64, const IoBuffer&, size_t) { return Error::from_errno(EINVAL); }
-ErrorOr<size_t> Inode::write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t) { return Error::from_errno(EINVAL); }
-
 DirEntry* Directory::find(const char* name, size_t length)
 {
     for (auto& entry : entries)

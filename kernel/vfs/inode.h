@@ -59,6 +59,9 @@ protected:
     Inode() = default;
 };
 
+// Gives a new object its identity: the next inode number, `mode`, and the current time.
+void stamp_inode(Kernel&, Inode&, u32 mode);
+
 struct DirEntry {
     String name;
     RefPtr<Inode> inode;

@@ -79,10 +79,4 @@ SyscallResult sys_openat(Kernel& kernel, const SyscallArgs& args)
     return TRY(kernel.fds().allocate(file, flags & O_CLOEXEC));
 }
 
-SyscallResult sys_close(Kernel& kernel, const SyscallArgs& args)
-{
-    TRY(kernel.fds().close(args.fd(0)));
-    return 0;
-}
-
 } // namespace zeroos

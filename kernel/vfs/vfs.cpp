@@ -9,13 +9,7 @@ Vfs::~Vfs() = default;
 
 i64 Vfs::now() const { return kernel_->clock().realtime_ns(); }
 
-void Vfs::stamp(Inode& inode, u32 mode)
-{
-    inode.ino = next_ino_++;
-    inode.mode = mode;
-    inode.atime_ns = inode.mtime_ns = inode.ctime_ns = now();
-    inode.modified = true;
-}
+void Vfs::stamp(Inode& inode, u32 mode) { stamp_inode(*kernel_, inode, mode); }
 
 RefPtr<Inode> Vfs::new_directory(u32 mode)
 {

@@ -47,7 +47,6 @@ private:
     RefPtr<Inode> root_;
     RefPtr<Inode> cwd_;
     u32 umask_ = kDefaultUmask;
-    u64 next_ino_ = 1;
 };
 
 } // namespace zeroos

@@ -36,6 +36,7 @@ namespace {
         return dispatch_syscall(kernel, request);
     }
 
+#if ZEROOS_FEATURE_VFS // what the poll, select and getdents adapters share
     // The outcome of a legacy call served by a kernel helper: its value, -errno, or a fail-fast
     // stop when the helper met something unsupported.
     SyscallOutcome returning(Kernel& kernel, const SyscallRequest& called, const char* name, SyscallResult result)
@@ -72,6 +73,7 @@ namespace {
         return returning(kernel, called, "select",
             do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
     }
+#endif
 
     SyscallOutcome serve_arch_prctl(Kernel& kernel, Registers& registers, const SyscallRequest& called)
     {
@@ -146,6 +148,7 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
             outcome.value = called.args.fd(1);
         return outcome;
     }
+#if ZEROOS_FEATURE_VFS
     if (is("poll"))
         return returning(kernel, called, "poll",
             do_poll(kernel, called.args.pointer<void>(0), called.args.uint32(1), milliseconds_to_ns(called.args.int32(2))));
@@ -154,6 +157,10 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
     if (is("getdents"))
         return returning(kernel, called, "getdents",
             do_getdents(kernel, called.args.fd(0), called.args.pointer<void>(1), called.args.uint32(2), DirentFormat::LegacyDirent));
+#else
+    if (is("poll") || is("select") || is("getdents"))
+        return fail_unsupported(kernel, called, name, nullptr, "the vfs feature is not built into this kernel");
+#endif
     if (is("time")) {
         i64 seconds = kernel.clock().realtime_ns() / 1'000'000'000;
         auto destination = called.args.pointer<i64>(0);

@@ -29,7 +29,7 @@ TEST_CASE("quiet ENOSYS calls answer ENOSYS and keep the guest running")
 TEST_CASE("an unknown syscall number fails fast with exit status 70")
 {
     KernelFixture f;
-    SyscallRequest request;
+    SyscallRequest request {};
     request.number = 4000;
     request.pc = 0x401000;
     auto outcome = dispatch_syscall(f.kernel(), request);
@@ -44,7 +44,7 @@ TEST_CASE("on-unsupported=enosys answers ENOSYS instead of stopping")
     BootConfig config;
     config.unsupported_returns_enosys = true;
     KernelFixture f(config);
-    SyscallRequest request;
+    SyscallRequest request {};
     request.number = 4000;
     auto outcome = dispatch_syscall(f.kernel(), request);
     CHECK(outcome.kind == SyscallOutcome::Kind::Return);

@@ -1,7 +1,7 @@
 #include "vfs/fd_table.h"
 
+#include "io/console.h"
 #include "kernel.h"
-#include "vfs/devices.h"
 
 namespace zeroos {
 

@@ -1,0 +1,77 @@
+#include "io/console.h"
+
+#include "io/bounce.h"
+#include "kernel.h"
+#include "vfs/open_file.h"
+
+namespace zeroos {
+
+namespace {
+
+    class Console final : public Inode {
+    public:
+        explicit Console(int stream)
+            : stream_(stream)
+        {
+        }
+        bool seekable() const override { return false; }
+        u32 poll_events(const OpenFile&) const override { return stream_ == 0 ? POLLIN | POLLRDNORM : POLLOUT | POLLWRNORM; }
+
+        ErrorOr<size_t> read(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
+        {
+            if (stream_ != 0)
+                return Error::from_errno(EBADF);
+            if (length == 0)
+                return size_t(0);
+            Bounce bounce(length);
+            if (!bounce.data())
+                return Error::from_errno(ENOMEM);
+            long got = platform::stdin_read(bounce.data(), bounce.size());
+            if (got < 0)
+                return Error::from_errno(static_cast<int>(-got));
+            TRY(buffer.fill(0, bounce.data(), static_cast<size_t>(got)));
+            return static_cast<size_t>(got);
+        }
+
+        ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
+        {
+            if (stream_ == 0)
+                return Error::from_errno(EBADF);
+            if (length == 0)
+                return size_t(0);
+            Bounce bounce(length);
+            if (!bounce.data())
+                return Error::from_errno(ENOMEM);
+            size_t done = 0;
+            while (done < length) {
+                size_t chunk = min(length - done, bounce.size());
+                auto copied = buffer.take(done, bounce.data(), chunk);
+                if (copied.is_error())
+                    return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
+                long written = platform::console_write(stream_, bounce.data(), chunk);
+                if (written < 0)
+                    return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(Error::from_errno(static_cast<int>(-written)));
+                done += static_cast<size_t>(written);
+                if (static_cast<size_t>(written) < chunk)
+                    break;
+            }
+            return done;
+        }
+
+    private:
+        int stream_;
+    };
+
+} // namespace
+
+RefPtr<Inode> new_console(Kernel& kernel, int stream)
+{
+    auto* console = make<Console>(stream);
+    if (!console)
+        return {};
+    stamp_inode(kernel, *console, S_IFCHR | 0620);
+    console->rdev = device_number(5, 1);
+    return RefPtr<Inode>::adopt(console);
+}
+
+} // namespace zeroos

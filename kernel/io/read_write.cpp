@@ -1,0 +1,138 @@
+#include "io/transfer.h"
+#include "kernel.h"
+#include "vfs/path.h"
+
+namespace zeroos {
+
+namespace {
+
+    constexpr int kMaxIovecs = 1024; // UIO_MAXIOV
+
+    // A writev to a stream (console, pipe) reaches it as one write, as on Linux, where a pipe
+    // write of up to PIPE_BUF bytes is atomic and the reader never sees the pieces.
+    constexpr u64 kGatherLimit = 64 * 1024;
+
+    ErrorOr<size_t> gathered_write(Kernel& kernel, OpenFile& file, UserPtr<linux_abi::IoVec> iov, int count, u64 total)
+    {
+        auto* buffer = static_cast<u8*>(kmalloc(total));
+        if (!buffer)
+            return Error::from_errno(ENOMEM);
+        size_t gathered = 0;
+        Error fault { 0 };
+        for (int i = 0; i < count; ++i) {
+            auto vec = read_from_user(iov.element(static_cast<size_t>(i)));
+            if (vec.is_error()) {
+                fault = vec.error();
+                break;
+            }
+            auto copied = copy_from_user(buffer + gathered, UserPtr<void>(vec.value().base), vec.value().length);
+            if (copied.is_error()) {
+                fault = copied.error();
+                break;
+            }
+            gathered += vec.value().length;
+        }
+        // Like Linux: a fault after some data was taken writes what came before it.
+        ErrorOr<size_t> written
+            = fault.code && gathered == 0 ? ErrorOr<size_t>(fault) : transfer(kernel, file, true, IoBuffer::kernel(buffer), gathered, -1);
+        kfree(buffer);
+        return written;
+    }
+
+} // namespace
+
+ErrorOr<RefPtr<OpenFile>> readable_file(Kernel& kernel, int fd)
+{
+    auto file = TRY(kernel.fds().get(fd));
+    if (!file->can_read())
+        return Error::from_errno(EBADF);
+    if (file->inode->is_directory())
+        return Error::from_errno(EISDIR);
+    return file;
+}
+
+ErrorOr<RefPtr<OpenFile>> writable_file(Kernel& kernel, int fd)
+{
+    auto file = TRY(kernel.fds().get(fd));
+    if (!file->can_write())
+        return Error::from_errno(EBADF);
+    TRY(check_writable(*file->inode));
+    return file;
+}
+
+// One transfer at the file position (advancing it) or, for pread/pwrite, at `explicit_offset`.
+ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoBuffer& buffer, size_t length, i64 explicit_offset)
+{
+    length = min(length, kMaxTransfer);
+    Inode& inode = *file.inode;
+    bool positioned = explicit_offset >= 0;
+    u64 offset = positioned ? static_cast<u64>(explicit_offset) : file.offset;
+    if (writing && (file.flags & O_APPEND) && inode.is_regular())
+        offset = inode.size();
+    if (!inode.seekable())
+        offset = 0;
+    size_t moved = writing ? TRY(inode.write(kernel, file, offset, buffer, length)) : TRY(inode.read(kernel, file, offset, buffer, length));
+    if (!positioned && inode.seekable())
+        file.offset = offset + moved;
+    return moved;
+}
+
+ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, UserPtr<linux_abi::IoVec> iov, int count, i64 explicit_offset)
+{
+    if (count < 0 || count > kMaxIovecs)
+        return Error::from_errno(EINVAL);
+    // Validate every iovec before moving any data, as Linux does.
+    u64 total = 0;
+    for (int i = 0; i < count; ++i) {
+        auto vec = TRY(read_from_user(iov.element(static_cast<size_t>(i))));
+        if (vec.length > static_cast<u64>(INT64_MAX) - total)
+            return Error::from_errno(EINVAL);
+        total += vec.length;
+    }
+    if (writing && !file.inode->seekable() && total > 0 && total <= kGatherLimit)
+        return gathered_write(kernel, file, iov, count, total);
+    size_t done = 0;
+    for (int i = 0; i < count && done < kMaxTransfer; ++i) {
+        auto vec = TRY(read_from_user(iov.element(static_cast<size_t>(i))));
+        if (vec.length == 0)
+            continue;
+        i64 offset = explicit_offset >= 0 ? explicit_offset + static_cast<i64>(done) : -1;
+        auto moved
+            = transfer(kernel, file, writing, IoBuffer::user(UserPtr<void>(vec.base)), min<u64>(vec.length, kMaxTransfer - done), offset);
+        if (moved.is_error()) {
+            if (done && !moved.error().is_unsupported())
+                break;
+            return moved.error();
+        }
+        done += moved.value();
+        if (moved.value() < vec.length)
+            break;
+    }
+    return done;
+}
+
+SyscallResult sys_read(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(readable_file(kernel, args.fd(0)));
+    return TRY(transfer(kernel, *file, false, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
+}
+
+SyscallResult sys_write(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(writable_file(kernel, args.fd(0)));
+    return TRY(transfer(kernel, *file, true, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
+}
+
+SyscallResult sys_readv(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(readable_file(kernel, args.fd(0)));
+    return TRY(transfer_vector(kernel, *file, false, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+}
+
+SyscallResult sys_writev(Kernel& kernel, const SyscallArgs& args)
+{
+    auto file = TRY(writable_file(kernel, args.fd(0)));
+    return TRY(transfer_vector(kernel, *file, true, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+}
+
+} // namespace zeroos

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "syscalls.h"
+#include "vfs/open_file.h"
+
+// Moving data between guest memory and open files: what read/write/readv/writev (always built,
+// for the console) and the vfs feature's pread/pwrite/sendfile share.
+namespace zeroos {
+
+constexpr size_t kMaxTransfer = 0x7ffff000; // Linux's MAX_RW_COUNT
+
+// The open file behind `fd` when it may be read (EBADF, EISDIR otherwise) or written (EBADF, EROFS).
+ErrorOr<RefPtr<OpenFile>> readable_file(Kernel&, int fd);
+ErrorOr<RefPtr<OpenFile>> writable_file(Kernel&, int fd);
+// One transfer at the file position (advancing it) or, for pread/pwrite, at `explicit_offset` (>= 0).
+ErrorOr<size_t> transfer(Kernel&, OpenFile&, bool writing, const IoBuffer&, size_t length, i64 explicit_offset);
+// The same over an iovec array, validated whole before any data moves.
+ErrorOr<size_t> transfer_vector(Kernel&, OpenFile&, bool writing, UserPtr<linux_abi::IoVec>, int count, i64 explicit_offset);
+
+} // namespace zeroos
