@@ -39,6 +39,12 @@ endfunction()
 
 # A vApp: the same C sources built for the host (NAME-glibc, NAME-musl, run with zeroos-run) and
 # for bare-metal RISC-V (NAME.rv64, linked by zeroos-cc with musl and the ZeroOS kernel).
+# In this project's own build the runtime is the riscv-runtime target; from an install tree
+# (find_package(ZeroOS)) it is already built.
+if(TARGET riscv-runtime)
+  set(ZEROOS_RISCV_RUNTIME_TARGET riscv-runtime)
+endif()
+
 function(zeroos_add_vapp name)
   cmake_parse_arguments(VAPP "" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT VAPP_OUTPUT_DIRECTORY)
@@ -59,7 +65,7 @@ function(zeroos_add_vapp name)
   add_custom_command(
     OUTPUT ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64
     COMMAND ${ZEROOS_CC} -O2 -g -Wall -Wextra -Werror -o ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64 ${sources} ${libraries}
-    DEPENDS ${sources} riscv-runtime ${ZEROOS_RISCV_RUNTIME_LIBRARIES} ${ZEROOS_CC}
+    DEPENDS ${sources} ${ZEROOS_RISCV_RUNTIME_TARGET} ${ZEROOS_RISCV_RUNTIME_LIBRARIES} ${ZEROOS_CC}
     COMMENT "zeroos-cc ${name}.rv64"
     VERBATIM)
   add_custom_target(${name}-rv64-build ALL DEPENDS ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64)
