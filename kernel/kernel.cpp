@@ -31,6 +31,7 @@ ErrorOr<void> Kernel::boot(const BootConfig& config)
     process_.init(config_, memory_.arena().size);
     TRY(vfs_.init(*this));
     TRY(fds_.init(*this, config.max_fds));
+    TRY(threads_.init(config.max_threads));
     return {};
 }
 

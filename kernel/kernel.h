@@ -5,6 +5,7 @@
 #include "mm/memory_manager.h"
 #include "proc/process.h"
 #include "random/chacha20.h"
+#include "sched/threads.h"
 #include "signal/signals.h"
 #include "time/clock.h"
 #include "vfs/fd_table.h"
@@ -19,6 +20,7 @@ struct BootConfig {
     const char* program_path = ""; // what /proc/self/exe points to
     bool unsupported_returns_enosys = false; // --on-unsupported=enosys
     u32 max_fds = 1024; // RLIMIT_NOFILE
+    u32 max_threads = 1024; // --max-threads: clone fails with EAGAIN beyond it
 };
 
 // The whole kernel state of one guest. A platform boots exactly one and feeds it syscalls through
@@ -41,6 +43,7 @@ public:
     Vfs& vfs() { return vfs_; }
     FdTable& fds() { return fds_; }
     SignalState& signals() { return signals_; }
+    ThreadTable& threads() { return threads_; }
 
     // True the first time an unsupported request with this syscall number is reported.
     bool first_unsupported_report(long number)
@@ -63,6 +66,7 @@ private:
     Vfs vfs_;
     FdTable fds_;
     SignalState signals_;
+    ThreadTable threads_;
 };
 
 } // namespace zeroos

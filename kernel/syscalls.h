@@ -75,6 +75,9 @@ struct SyscallOutcome {
 // The kernel's single entry point: looks the call up, runs its handler, converts errors to -errno
 // (the one place this happens) and applies the fail-fast rule.
 SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
+// The part of dispatch_syscall after the lookup, for architecture adapters that serve a call with
+// a handler of their own: runs it, converts its result, and switches threads when it blocked.
+SyscallOutcome run_handler(Kernel&, const SyscallRequest&, const char* name, const char* arguments, SyscallHandler);
 
 // Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
 // call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call

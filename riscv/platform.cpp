@@ -113,6 +113,15 @@ namespace platform {
 
     void note_missing_path(const char*) { }
 
+    // Placeholders until the trap frames are switched (riscv/trap.S): clone fails with EAGAIN.
+    bool thread_create(int, u64, bool, u64)
+    {
+        report("zeroos: threads are not supported on RISC-V yet");
+        return false;
+    }
+
+    void thread_destroy(int) { }
+
     Region guest_arena() { return g_arena; }
     Region kernel_heap_region() { return g_kernel_heap; }
 

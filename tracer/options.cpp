@@ -39,6 +39,8 @@ namespace {
             ("on-unsupported", po::value<std::string>()->default_value("fail")->value_name("fail|enosys"),
                 "an unsupported system call stops the guest, or answers ENOSYS after a report") //
             ("max-fds", po::value<std::string>()->default_value("1024")->value_name("N"), "RLIMIT_NOFILE of the guest") //
+            ("max-threads", po::value<std::string>()->default_value("1024")->value_name("N"),
+                "live guest threads at most; clone fails with EAGAIN beyond") //
             ("stats", po::bool_switch(), "print statistics on stderr when the guest ends (RISC-V: instructions retired)") //
             ("verbose,v", "more log output (repeatable: -v info, -vv debug, -vvv trace)") //
             ("log-level", po::value<std::string>()->value_name("LEVEL"), "trace|debug|info|warn|error|off (default warn; overrides -v)");
@@ -239,6 +241,9 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     options.max_fds = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "max-fds"), "max-fds", 1u << 20));
     if (options.max_fds < 3)
         throw UsageError("--max-fds must be at least 3");
+    options.max_threads = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "max-threads"), "max-threads", 1u << 20));
+    if (options.max_threads < 1)
+        throw UsageError("--max-threads must be at least 1");
 
     std::string on_unsupported = value_of(values, "on-unsupported");
     if (on_unsupported != "fail" && on_unsupported != "enosys")

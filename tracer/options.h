@@ -25,6 +25,7 @@ struct Options {
     bool inherit_environment = false;
     bool unsupported_returns_enosys = false;
     std::uint32_t max_fds = 1024;
+    std::uint32_t max_threads = 1024;
     bool print_statistics = false; // --stats
     int verbosity = 0; // number of -v
     std::optional<std::string> log_level; // --log-level wins over -v

@@ -4,6 +4,7 @@
 #include "guest_memory.h"
 #include "kernel_api.h"
 #include "signals.h"
+#include "thread_contexts.h"
 #include "x86_64/entry.h"
 
 #include <cerrno>
@@ -177,7 +178,9 @@ namespace {
         }
 
         const Registers before = registers;
+        thread_contexts().set_stopped_registers(&before);
         SyscallOutcome outcome = x86_64::serve_syscall(kernel_, registers);
+        thread_contexts().set_stopped_registers(nullptr);
         if (spdlog::should_log(spdlog::level::trace))
             trace_syscall(before, outcome);
         if (outcome.kind == SyscallOutcome::Kind::Exit) {
@@ -188,6 +191,11 @@ namespace {
             if (process.termination_signal() != 0)
                 say("guest killed by signal " + describe_signal(process.termination_signal()));
             return false;
+        }
+        if (outcome.kind == SyscallOutcome::Kind::Switch) [[unlikely]] {
+            if (!thread_contexts().switch_to(outcome.resume_tid, outcome.value, registers))
+                return ptrace_failed("switching guest threads (PTRACE_SETREGS/SETREGSET)");
+            return true;
         }
         return write_back_registers(before, registers);
     }
@@ -319,6 +327,7 @@ void report_guest_backtrace(pid_t) { }
 int run_stop_loop(Kernel& kernel, pid_t guest)
 {
     guest_memory().set_process(guest);
+    thread_contexts().set_process(guest);
     set_guest_for_signals(guest);
     StopLoop loop(kernel, guest);
     return loop.run();

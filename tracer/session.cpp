@@ -133,6 +133,7 @@ int run_session(const Options& options)
     config.program_path = options.program.c_str();
     config.unsupported_returns_enosys = options.unsupported_returns_enosys;
     config.max_fds = options.max_fds;
+    config.max_threads = options.max_threads;
     Kernel* kernel = make<Kernel>();
     if (!kernel)
         return complain(exit_code::kSoftware, "cannot allocate the kernel");

@@ -163,6 +163,9 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
     }
     if (is("arch_prctl"))
         return serve_arch_prctl(kernel, registers, called);
+    if (is("clone")) // x86-64 passes child_tid before tls; the generic order is the other way round
+        return as_generic(
+            kernel, called, "clone", called.args.raw[0], called.args.raw[1], called.args.raw[2], called.args.raw[4], called.args.raw[3]);
     if (is("fork") || is("vfork"))
         return fail_unsupported(kernel, called, name, "", "ZeroOS is a unikernel with one process: use threads, not fork");
     return fail_unsupported(kernel, called, name, nullptr, "no adapter for this legacy call");

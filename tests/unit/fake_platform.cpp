@@ -23,6 +23,9 @@ struct FakeMachine {
     std::string stderr_data;
     std::vector<std::string> reports;
     std::vector<std::string> missing_paths;
+    std::vector<fake::CreatedThread> created_threads;
+    std::vector<int> destroyed_threads;
+    bool fail_thread_creation = false;
     void* heap = nullptr;
 };
 
@@ -69,6 +72,9 @@ void reset()
     m.stderr_data.clear();
     m.reports.clear();
     m.missing_paths.clear();
+    m.created_threads.clear();
+    m.destroyed_threads.clear();
+    m.fail_thread_creation = false;
     if (!m.heap)
         m.heap = map_zeroed(kHeapSize);
 }
@@ -83,6 +89,9 @@ const std::string& stdout_text() { return machine().stdout_data; }
 const std::string& stderr_text() { return machine().stderr_data; }
 const std::vector<std::string>& reports() { return machine().reports; }
 const std::vector<std::string>& missing_paths() { return machine().missing_paths; }
+const std::vector<CreatedThread>& created_threads() { return machine().created_threads; }
+const std::vector<int>& destroyed_threads() { return machine().destroyed_threads; }
+void fail_thread_creation(bool fail) { machine().fail_thread_creation = fail; }
 
 void* host_address(uint64_t guest_address, size_t length) { return translate(guest_address, length); }
 
@@ -156,6 +165,16 @@ long stdin_read(void* data, size_t length)
 void report(const char* line) { machine().reports.emplace_back(line); }
 void note_missing_path(const char* absolute_path) { machine().missing_paths.emplace_back(absolute_path); }
 
+bool thread_create(int tid, u64 stack, bool set_tls, u64 tls)
+{
+    if (machine().fail_thread_creation)
+        return false;
+    machine().created_threads.push_back({ tid, stack, set_tls, tls });
+    return true;
+}
+
+void thread_destroy(int tid) { machine().destroyed_threads.push_back(tid); }
+
 Region guest_arena() { return { fake::kArenaBase, fake::kArenaSize }; }
 Region kernel_heap_region() { return { reinterpret_cast<u64>(machine().heap), kHeapSize }; }
 
@@ -187,10 +206,13 @@ long KernelFixture::call(const char* name, uint64_t a0, uint64_t a1, uint64_t a2
     request.args.raw[3] = a3;
     request.args.raw[4] = a4;
     request.args.raw[5] = a5;
-    request.pc = 0x1000;
+    request.pc = pc_;
     auto outcome = zeroos::dispatch_syscall(*kernel_, request);
     exited_ = outcome.kind == zeroos::SyscallOutcome::Kind::Exit;
-    return outcome.kind == zeroos::SyscallOutcome::Kind::Return ? outcome.value : 0;
+    switched_ = outcome.kind == zeroos::SyscallOutcome::Kind::Switch;
+    if (switched_)
+        running_tid_ = outcome.resume_tid;
+    return exited_ ? 0 : outcome.value;
 }
 
 uint64_t KernelFixture::reserve(size_t length, uint8_t fill)
