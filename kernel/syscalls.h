@@ -53,9 +53,9 @@ const SyscallInfo* syscall_list(size_t& count);
 
 // One stopped system call, as an architecture shim hands it to the kernel.
 struct SyscallRequest {
-    long number; // asm-generic numbering
+    long number = -1; // asm-generic numbering
     SyscallArgs args;
-    u64 pc; // guest pc of the trapping instruction, for reports
+    u64 pc = 0; // guest pc of the trapping instruction, for reports
     const char* arch_name = nullptr; // the architecture's own name for the call, if it differs
 };
 

@@ -98,13 +98,13 @@ TEST_CASE("FUTEX_WAKE wakes the oldest waiters first and bitsets and requeues pi
     REQUIRE(spawn(f, f.reserve(4)) == 2);
     REQUIRE(spawn(f, f.reserve(4)) == 3);
     REQUIRE(spawn(f, f.reserve(4)) == 4);
-    f.call("futex", a, kWait, 0); // 1 waits on a
+    f.call("futex", a, 9 /* WAIT_BITSET */, 0, 0, 0, 0x1); // 1 waits on a, bitset 1
     REQUIRE(f.running_tid() == 2);
     f.call("futex", a, 9 /* WAIT_BITSET */, 0, 0, 0, 0x2); // 2 waits on a, bitset 2
     REQUIRE(f.running_tid() == 3);
     f.call("futex", a, kWait, 0); // 3 waits on a
     REQUIRE(f.running_tid() == 4);
-    CHECK(f.call("futex", a, 10 /* WAKE_BITSET */, 1, 0, 0, 0x2) == 1); // only 2 matches
+    CHECK(f.call("futex", a, 10 /* WAKE_BITSET */, 1, 0, 0, 0x2) == 1); // 2 is the oldest that matches
     CHECK(f.call("futex", a, 4 /* CMP_REQUEUE */, 0, 1, b, 1) == -EAGAIN);
     CHECK(f.call("futex", a, 4 /* CMP_REQUEUE */, 0, 1, b, 0) == 1); // 1 moves to b
     CHECK(f.call("futex", a, kWake, 1) == 1); // 3 is the only one left on a
