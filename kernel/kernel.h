@@ -63,10 +63,10 @@ private:
     VirtualClock clock_;
     ChaCha20Stream random_;
     MemoryManager memory_;
+    ThreadTable threads_; // declared before the files, which may wake threads while being torn down
     Vfs vfs_;
     FdTable fds_;
     SignalState signals_;
-    ThreadTable threads_;
 };
 
 } // namespace zeroos

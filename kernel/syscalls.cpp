@@ -226,7 +226,9 @@ namespace {
                 Thread::Restart restart = next->restart;
                 next->restart = {};
                 SyscallRequest again { -1, restart.args, next->blocked_pc, nullptr };
+                next->restarting = true;
                 auto rerun = restart.handler(kernel, restart.args);
+                next->restarting = false;
                 if (!kernel.process().has_exited() && threads.switch_requested()) {
                     next->restart = restart; // blocked again, at the same pc
                     continue;

@@ -18,7 +18,7 @@ struct Thread {
     u64 wait_address = 0; // the futex word, or an identity of the pipe waited on
     u32 wait_bitset = 0; // FUTEX_WAIT_BITSET's mask (all ones for FUTEX_WAIT)
     bool has_deadline = false;
-    u64 deadline_ns = 0; // on CLOCK_MONOTONIC
+    u64 deadline_ns = 0; // on CLOCK_MONOTONIC; kept after the wake for restartable_deadline
     long timeout_result = 0; // what reaching the deadline returns (-ETIMEDOUT, 0)
     long pending_result = 0; // what its syscall returns when it next runs
     u64 blocked_pc = 0; // guest pc of the syscall it blocked in
@@ -31,6 +31,7 @@ struct Thread {
         const char* name = nullptr;
         const char* arguments = nullptr;
     } restart;
+    bool restarting = false; // running the Restart's syscall again now
 
     u64 clear_child_tid = 0; // set_tid_address / CLONE_CHILD_CLEARTID
     u64 robust_list_head = 0; // set_robust_list

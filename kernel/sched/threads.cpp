@@ -94,6 +94,13 @@ void ThreadTable::wake(Thread& thread, long result)
     policy_.enqueue(thread);
 }
 
+void ThreadTable::wake_all(Thread::Wait wait, u64 address)
+{
+    for (Thread* thread : threads_)
+        if (thread->state == Thread::State::Blocked && thread->wait == wait && thread->wait_address == address)
+            wake(*thread, 0);
+}
+
 void ThreadTable::yield_current(long result)
 {
     current_->pending_result = result;
@@ -191,8 +198,10 @@ void ThreadTable::report_deadlock() const
             continue;
         LineBuilder line(buffer, sizeof(buffer));
         line.text("zeroos:   thread ").decimal(thread->tid).text(" waits on ").text(describe_wait(thread->wait));
-        if (thread->wait != Thread::Wait::Sleep)
+        if (thread->wait == Thread::Wait::Futex)
             line.character(' ').hex(thread->wait_address);
+        else if (thread->wait == Thread::Wait::PipeRead || thread->wait == Thread::Wait::PipeWrite)
+            line.text(" (inode ").unsigned_decimal(thread->wait_address).character(')');
         line.text(" at pc ").hex(thread->blocked_pc);
         platform::report(buffer);
     }

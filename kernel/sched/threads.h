@@ -43,6 +43,11 @@ public:
     void set_deadline(Thread&, u64 deadline_ns, long result);
     // Makes a blocked thread runnable; its syscall returns `result`.
     void wake(Thread&, long result);
+    // Wakes every thread blocked in `wait` on `address` (their syscalls run again).
+    void wake_all(Thread::Wait, u64 address);
+    // The deadline of a restartable wait that lasts `timeout_ns` from now: when the running thread
+    // is running its syscall again after a wake, the one it computed the first time.
+    u64 restartable_deadline(u64 now, u64 timeout_ns) const { return current_->restarting ? current_->deadline_ns : now + timeout_ns; }
     // The running thread gives way to the others, and its syscall returns `result` when it runs.
     void yield_current(long result);
     // The running thread is gone; it never runs again.

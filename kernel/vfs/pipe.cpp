@@ -8,9 +8,15 @@ namespace {
     constexpr size_t kPipeCapacity = 64 * 1024;
     constexpr size_t kPipeAtomicWrite = 4096; // PIPE_BUF
 
-    // A bounded ring buffer shared by the read end and the write end.
+    // A bounded ring buffer shared by the read end and the write end. A read of an empty pipe or a
+    // write to a full one blocks the calling thread (its syscall runs again when woken); every
+    // change a waiter could be waiting for wakes the other side and the pollers.
     class Pipe final : public Inode {
     public:
+        explicit Pipe(Kernel& kernel)
+            : kernel_(kernel)
+        {
+        }
         ~Pipe() override { kfree(buffer_); }
         bool allocate()
         {
@@ -18,7 +24,12 @@ namespace {
             return buffer_ != nullptr;
         }
         void opened(OpenFile& file) override { ++(file.access_mode() == O_RDONLY ? readers_ : writers_); }
-        void closed(OpenFile& file) override { --(file.access_mode() == O_RDONLY ? readers_ : writers_); }
+        void closed(OpenFile& file) override
+        {
+            bool reader = file.access_mode() == O_RDONLY;
+            if (--(reader ? readers_ : writers_) == 0)
+                wake(reader ? Thread::Wait::PipeWrite : Thread::Wait::PipeRead); // EPIPE, or end of file
+        }
         bool seekable() const override { return false; }
         u64 size() const override { return 0; }
         i64 readable_bytes(const OpenFile&) const override { return static_cast<i64>(used_); }
@@ -47,9 +58,9 @@ namespace {
             if (used_ == 0) {
                 if (!writers_)
                     return size_t(0);
-                if (file.flags & O_NONBLOCK)
-                    return Error::from_errno(EAGAIN);
-                return Error::unsupported("blocking on a pipe would deadlock: read of an empty pipe whose write end is open");
+                if (!(file.flags & O_NONBLOCK))
+                    kernel_.threads().block_current(Thread::Wait::PipeRead, ino);
+                return Error::from_errno(EAGAIN);
             }
             size_t count = min(length, used_);
             size_t done = 0;
@@ -65,6 +76,8 @@ namespace {
                 head_ = (head_ + chunk) % kPipeCapacity;
                 used_ -= chunk;
             }
+            if (done)
+                wake(Thread::Wait::PipeWrite);
             return done;
         }
 
@@ -75,12 +88,12 @@ namespace {
             if (length == 0)
                 return size_t(0);
             size_t space = kPipeCapacity - used_;
-            if (length > space) {
+            // Small writes are atomic: all or nothing. A larger one takes what fits (a blocking
+            // one returns that short count rather than waiting for the rest).
+            if (length > space && (space == 0 || length <= kPipeAtomicWrite)) {
                 if (!(file.flags & O_NONBLOCK))
-                    return Error::unsupported("blocking on a pipe would deadlock: write to a pipe without room for it");
-                // Small writes are atomic: all or nothing.
-                if (space == 0 || length <= kPipeAtomicWrite)
-                    return Error::from_errno(EAGAIN);
+                    kernel_.threads().block_current(Thread::Wait::PipeWrite, ino);
+                return Error::from_errno(EAGAIN);
             }
             size_t count = min(length, space);
             size_t done = 0;
@@ -96,10 +109,19 @@ namespace {
                 done += chunk;
                 used_ += chunk;
             }
+            if (done)
+                wake(Thread::Wait::PipeRead);
             return done;
         }
 
     private:
+        void wake(Thread::Wait waiters)
+        {
+            kernel_.threads().wake_all(waiters, ino);
+            kernel_.threads().wake_all(Thread::Wait::Poll, 0);
+        }
+
+        Kernel& kernel_;
         u8* buffer_ = nullptr;
         size_t head_ = 0;
         size_t used_ = 0;
@@ -116,7 +138,7 @@ SyscallResult sys_pipe2(Kernel& kernel, const SyscallArgs& args)
         return Error::unsupported("pipe2 O_DIRECT (packet mode) is not supported");
     if (flags & ~u32(O_CLOEXEC | O_NONBLOCK))
         return Error::from_errno(EINVAL);
-    auto* pipe = make<Pipe>();
+    auto* pipe = make<Pipe>(kernel);
     if (!pipe)
         return Error::from_errno(ENFILE);
     auto inode = RefPtr<Inode>::adopt(pipe);

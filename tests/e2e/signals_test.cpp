@@ -41,7 +41,10 @@ struct BlockedGuest {
         stdin_fd = in[1];
         stdout_fd = out[0];
         char ready[6] = {};
-        REQUIRE(read(stdout_fd, ready, sizeof ready) == 6); // blocks until the guest has started
+        size_t got = 0; // blocks until the guest has started; writev may arrive in pieces
+        for (ssize_t count = 1; got < sizeof ready && count > 0; got += static_cast<size_t>(count > 0 ? count : 0))
+            count = read(stdout_fd, ready + got, sizeof ready - got);
+        REQUIRE(got == sizeof ready);
         REQUIRE(std::string(ready, 6) == "ready\n");
         std::ifstream children("/proc/" + std::to_string(tracer) + "/task/" + std::to_string(tracer) + "/children");
         children >> guest;

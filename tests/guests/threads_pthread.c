@@ -1,12 +1,14 @@
 // POSIX threads under ZeroOS: every synchronisation object libc builds on futexes, each section
 // printing only what is fixed whatever the scheduling, so the native run prints the same bytes.
 #define _GNU_SOURCE
+#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
 #define WORKERS 4
 
@@ -183,6 +185,50 @@ static void* detached(void* argument)
     return NULL;
 }
 
+// --- A pipe between threads: the writer sends more than the pipe holds; the reader polls and
+// reads until end of file.
+static int pipe_ends[2];
+
+static void* write_pipe(void* argument)
+{
+    (void)argument;
+    static char block[10000];
+    for (int i = 0; i < 20; ++i) {
+        for (size_t n = 0; n < sizeof(block); ++n)
+            block[n] = (char)(i + n);
+        size_t done = 0;
+        while (done < sizeof(block)) {
+            ssize_t written = write(pipe_ends[1], block + done, sizeof(block) - done);
+            if (written <= 0)
+                return (void*)1;
+            done += (size_t)written;
+        }
+    }
+    close(pipe_ends[1]);
+    return NULL;
+}
+
+static void read_pipe(void)
+{
+    check(pipe(pipe_ends), "pipe");
+    pthread_t writer = start(write_pipe, 0);
+    unsigned long total = 0, checksum = 0;
+    char buffer[4096];
+    for (;;) {
+        struct pollfd entry = { pipe_ends[0], POLLIN, 0 };
+        if (poll(&entry, 1, -1) != 1)
+            break;
+        ssize_t count = read(pipe_ends[0], buffer, sizeof(buffer));
+        if (count <= 0)
+            break;
+        for (ssize_t n = 0; n < count; ++n)
+            checksum = checksum * 31 + (unsigned char)buffer[n];
+        total += (unsigned long)count;
+    }
+    printf("pipe: %lu bytes, checksum %lu, writer returned %ld\n", total, checksum % 1000003, join(writer));
+    close(pipe_ends[0]);
+}
+
 int main(void)
 {
     pthread_t threads[WORKERS];
@@ -242,5 +288,7 @@ int main(void)
     check(pthread_create(&detached_thread, &attributes, detached, NULL), "pthread_create detached");
     sem_wait(&detached_done);
     printf("detached thread ran; main thread's __thread value is still %ld\n", thread_local_value);
+
+    read_pipe();
     return 0;
 }

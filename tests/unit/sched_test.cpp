@@ -220,3 +220,59 @@ TEST_CASE("priority-inheritance futexes fail fast")
     REQUIRE(fake::reports().size() == 1);
     CHECK(fake::reports()[0].find("priority-inheritance") != std::string::npos);
 }
+
+TEST_CASE("a read of an empty pipe blocks until another thread writes and then runs again")
+{
+    KernelFixture f;
+    uint64_t fds = f.reserve(8);
+    REQUIRE(f.call("pipe2", fds, 0) == 0);
+    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
+    uint64_t buffer = f.reserve(16);
+    REQUIRE(spawn(f, f.reserve(4)) == 2);
+    CHECK(f.call("read", read_end, buffer, 16) == 0); // blocks: thread 2 runs (its clone returns 0)
+    CHECK(f.running_tid() == 2);
+    uint64_t text = f.put_string("hello");
+    CHECK(f.call("write", write_end, text, 5) == 5);
+    CHECK_FALSE(f.switched());
+    CHECK(f.call("sched_yield") == 5); // thread 1's read ran again and got the bytes
+    CHECK(f.running_tid() == 1);
+    CHECK(f.read_string(buffer, 5) == "hello");
+
+    // A poll waits the same way; closing the write end wakes it with POLLHUP.
+    struct {
+        int32_t fd;
+        int16_t events, revents;
+    } entry { read_end, 1 /* POLLIN */, 0 };
+    uint64_t poll_entry = f.put_bytes(&entry, sizeof entry);
+    CHECK(f.call("ppoll", poll_entry, 1, 0, 0, 8) == 0); // blocks: thread 2's yield returns 0
+    CHECK(f.running_tid() == 2);
+    CHECK(f.call("close", write_end) == 0);
+    CHECK(f.call("sched_yield") == 1);
+    CHECK(f.running_tid() == 1);
+    CHECK(f.read<int16_t>(poll_entry + 6) == 0x10); // POLLHUP
+}
+
+TEST_CASE("a poll timeout with every thread blocked ends at its deadline")
+{
+    KernelFixture f;
+    uint64_t fds = f.reserve(8);
+    REQUIRE(f.call("pipe2", fds, 0) == 0);
+    struct {
+        int32_t fd;
+        int16_t events, revents;
+    } entry { f.read<int32_t>(fds), 1 /* POLLIN */, 0 };
+    uint64_t poll_entry = f.put_bytes(&entry, sizeof entry);
+    Timespec timeout { 0, 300 };
+    uint64_t timeout_pointer = f.put_bytes(&timeout, sizeof timeout);
+    REQUIRE(spawn(f, f.reserve(4)) == 2);
+    CHECK(f.call("ppoll", poll_entry, 1, timeout_pointer, 0, 8) == 0); // thread 2 runs
+    CHECK(f.running_tid() == 2);
+    Timespec nap { 0, 100 };
+    CHECK(f.call("nanosleep", f.put_bytes(&nap, sizeof nap)) == 0); // thread 2 wakes first, at 100 ns
+    CHECK(f.running_tid() == 2);
+    CHECK(f.kernel().clock().monotonic_ns() == 100u);
+    CHECK(f.call("futex", f.reserve(4), kWait, 0) == 0); // 2 waits forever: 1's poll times out at 300 ns
+    CHECK(f.running_tid() == 1);
+    CHECK(f.kernel().clock().monotonic_ns() == 300u);
+    CHECK(f.read<Timespec>(timeout_pointer).nanoseconds == 0); // nothing left
+}
