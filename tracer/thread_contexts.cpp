@@ -23,12 +23,14 @@ ThreadContexts& thread_contexts()
     return instance;
 }
 
-bool ThreadContexts::read_xstate(std::vector<std::uint8_t>& state) const
+bool ThreadContexts::read_xstate(std::vector<std::uint8_t>& state)
 {
-    state.resize(kXstateCapacity);
+    // The first read learns the size; the later ones ask for exactly that much.
+    state.resize(xstate_size_ ? xstate_size_ : kXstateCapacity);
     iovec buffer { state.data(), state.size() };
     if (ptrace(PTRACE_GETREGSET, guest_, reinterpret_cast<void*>(NT_X86_XSTATE), &buffer) != 0)
         return false;
+    xstate_size_ = buffer.iov_len;
     state.resize(buffer.iov_len);
     return true;
 }

@@ -34,10 +34,11 @@ private:
         x86_64::Registers registers;
         std::vector<std::uint8_t> xstate;
     };
-    bool read_xstate(std::vector<std::uint8_t>&) const;
+    bool read_xstate(std::vector<std::uint8_t>&);
     bool write_xstate(std::vector<std::uint8_t>&) const;
 
     pid_t guest_ = -1;
+    size_t xstate_size_ = 0;
     const x86_64::Registers* stopped_ = nullptr;
     int running_tid_ = 1;
     bool running_destroyed_ = false;
