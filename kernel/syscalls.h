@@ -61,9 +61,9 @@ struct SyscallRequest {
 
 // What the platform must do after a syscall:
 //   Return  give the calling thread `value` in its return register and resume it;
-//   Switch  the calling thread waits (its result comes later): keep its context, then resume
-//           thread `resume_tid` with `value` in its return register (what its own blocking
-//           syscall, or its clone, returns);
+//   Switch  the calling thread waits (its result comes later): keep its context (unless it
+//           exited: platform::thread_destroy named it), then resume thread `resume_tid` with
+//           `value` in its return register (what its own blocking syscall, or its clone, returns);
 //   Exit    the run is over; the kernel's ProcessState says how it ended.
 struct SyscallOutcome {
     enum class Kind { Return, Switch, Exit };
