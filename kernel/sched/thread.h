@@ -32,6 +32,7 @@ struct Thread {
         const char* arguments = nullptr;
     } restart;
     bool restarting = false; // running the Restart's syscall again now
+    u64 restart_progress = 0; // bytes a blocked pipe write had written before it blocked
 
     u64 clear_child_tid = 0; // set_tid_address / CLONE_CHILD_CLEARTID
     u64 robust_list_head = 0; // set_robust_list

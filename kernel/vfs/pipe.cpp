@@ -81,29 +81,35 @@ namespace {
             return done;
         }
 
+        // Writes of at most PIPE_BUF bytes are atomic: all or nothing. A blocking larger one writes
+        // what fits and waits for room for the rest (the thread remembers how far it got).
         ErrorOr<size_t> write(Kernel&, OpenFile& file, u64, const IoBuffer& buffer, size_t length) override
         {
+            Thread& thread = kernel_.threads().current();
+            size_t already = thread.restarting ? thread.restart_progress : 0;
+            bool blocking = !(file.flags & O_NONBLOCK);
             if (!readers_)
-                return Error::from_errno(EPIPE);
+                return already ? ErrorOr<size_t>(already) : Error::from_errno(EPIPE);
             if (length == 0)
                 return size_t(0);
             size_t space = kPipeCapacity - used_;
-            // Small writes are atomic: all or nothing. A larger one takes what fits (a blocking
-            // one returns that short count rather than waiting for the rest).
-            if (length > space && (space == 0 || length <= kPipeAtomicWrite)) {
-                if (!(file.flags & O_NONBLOCK))
-                    kernel_.threads().block_current(Thread::Wait::PipeWrite, ino);
+            size_t remaining = length - already;
+            if (space == 0 || (length <= kPipeAtomicWrite && remaining > space)) {
+                if (blocking)
+                    block_writer(thread, already);
                 return Error::from_errno(EAGAIN);
             }
-            size_t count = min(length, space);
+            size_t count = min(remaining, space);
             size_t done = 0;
+            bool fault = false;
             while (done < count) {
                 size_t tail = (head_ + used_) % kPipeCapacity;
                 size_t chunk = min(count - done, kPipeCapacity - tail);
-                auto copied = buffer.take(done, buffer_ + tail, chunk);
+                auto copied = buffer.take(already + done, buffer_ + tail, chunk);
                 if (copied.is_error()) {
-                    if (!done)
+                    if (!already && !done)
                         return copied.error();
+                    fault = true;
                     break;
                 }
                 done += chunk;
@@ -111,10 +117,20 @@ namespace {
             }
             if (done)
                 wake(Thread::Wait::PipeRead);
-            return done;
+            if (blocking && !fault && already + done < length) {
+                block_writer(thread, already + done);
+                return Error::from_errno(EAGAIN);
+            }
+            return already + done;
         }
 
     private:
+        void block_writer(Thread& thread, size_t written)
+        {
+            thread.restart_progress = written;
+            kernel_.threads().block_current(Thread::Wait::PipeWrite, ino);
+        }
+
         void wake(Thread::Wait waiters)
         {
             kernel_.threads().wake_all(waiters, ino);

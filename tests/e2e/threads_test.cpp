@@ -54,7 +54,8 @@ TEST_CASE("the pthread guest prints exactly this")
            "  ping 0\n  pong 0\n  ping 1\n  pong 1\n  ping 2\n  pong 2\n"
            "once ran 1 time(s); 4 of 4 threads kept their __thread value and key; destructors got 10\n"
            "detached thread ran; main thread's __thread value is still 7\n"
-           "pipe: 200000 bytes, checksum 252021, writer returned 0\n");
+           "pipe: 200000 bytes, checksum 252021, writer returned 0\n"
+           "rounding modes kept across switches: 6 of 6, main thread's is to nearest\n");
 }
 
 TEST_CASE("timed waits return ETIMEDOUT at exactly their virtual deadline")

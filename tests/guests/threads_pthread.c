@@ -1,6 +1,7 @@
 // POSIX threads under ZeroOS: every synchronisation object libc builds on futexes, each section
 // printing only what is fixed whatever the scheduling, so the native run prints the same bytes.
 #define _GNU_SOURCE
+#include <fenv.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -185,6 +186,22 @@ static void* detached(void* argument)
     return NULL;
 }
 
+// --- Each thread keeps its own floating-point environment (MXCSR and the x87 control word are
+// per thread): two threads set opposite rounding modes and check theirs across switches.
+static void* keep_rounding(void* argument)
+{
+    int mode = (int)(long)argument;
+    fesetround(mode);
+    long kept = 0;
+    for (int i = 0; i < 3; ++i) {
+        sched_yield();
+        volatile double third = 1.0;
+        third /= 3.0;
+        kept += fegetround() == mode && (mode == FE_UPWARD ? third * 3.0 > 1.0 : third * 3.0 < 1.0);
+    }
+    return (void*)kept;
+}
+
 // --- A pipe between threads: the writer sends more than the pipe holds; the reader polls and
 // reads until end of file.
 static int pipe_ends[2];
@@ -290,5 +307,11 @@ int main(void)
     printf("detached thread ran; main thread's __thread value is still %ld\n", thread_local_value);
 
     read_pipe();
+
+    threads[0] = start(keep_rounding, FE_UPWARD);
+    threads[1] = start(keep_rounding, FE_DOWNWARD);
+    long kept = join(threads[0]) + join(threads[1]);
+    printf("rounding modes kept across switches: %ld of 6, main thread's is %s\n", kept,
+        fegetround() == FE_TONEAREST ? "to nearest" : "changed");
     return 0;
 }

@@ -276,3 +276,33 @@ TEST_CASE("a poll timeout with every thread blocked ends at its deadline")
     CHECK(f.kernel().clock().monotonic_ns() == 300u);
     CHECK(f.read<Timespec>(timeout_pointer).nanoseconds == 0); // nothing left
 }
+
+TEST_CASE("a blocking write larger than the pipe waits for room and returns the whole count")
+{
+    KernelFixture f;
+    uint64_t fds = f.reserve(8);
+    REQUIRE(f.call("pipe2", fds, 0) == 0);
+    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
+    std::string data(100000, 'x');
+    for (size_t i = 0; i < data.size(); ++i)
+        data[i] = static_cast<char>('a' + i % 26);
+    uint64_t source = f.put_bytes(data.data(), data.size()), sink = f.reserve(data.size());
+    REQUIRE(spawn(f, f.reserve(4)) == 2);
+    CHECK(f.call("write", write_end, source, data.size()) == 0); // 65536 bytes fit: thread 2 runs
+    CHECK(f.running_tid() == 2);
+    CHECK(f.call("read", read_end, sink, 70000) == 65536);
+    CHECK(f.call("sched_yield") == 100000); // thread 1 wrote the rest
+    CHECK(f.running_tid() == 1);
+    CHECK(f.call("sched_yield") == 0);
+    CHECK(f.running_tid() == 2);
+    CHECK(f.call("read", read_end, sink + 65536, 70000) == 100000 - 65536);
+    CHECK(f.read_string(sink, data.size()) == data);
+
+    // Small writes stay atomic: 10 bytes do not go into 5 free ones, the writer waits for room.
+    CHECK(f.call("write", write_end, source, 65531) == 65531);
+    CHECK(f.call("write", write_end, source, 10) == 0); // thread 2 blocks; thread 1's yield returns
+    CHECK(f.running_tid() == 1);
+    CHECK(f.call("read", read_end, sink, 100) == 100);
+    CHECK(f.call("sched_yield") == 10);
+    CHECK(f.running_tid() == 2);
+}
