@@ -105,3 +105,15 @@ TEST_CASE("zeroos-run --max-threads makes pthread_create fail with EAGAIN beyond
     CHECK(run.out == "pthread_create failed: 11\n");
     CHECK(run.err == "");
 }
+
+TEST_CASE("fork and posix_spawn fail fast: a unikernel has one process")
+{
+    auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
+    auto mode = GENERATE(as<std::string> {}, "fork", "spawn");
+    CAPTURE(libc, mode);
+    auto run = run_zeroos({ guest_path("threads_fork-" + libc), mode });
+    CHECK(run.status == 70);
+    CHECK(run.out == "starting a process\n");
+    static const std::regex line(R"(zeroos: unsupported syscall (clone|fork)\(.*\) at pc 0x[0-9a-f]+: .*unikernel with one process.*\n)");
+    CHECK(std::regex_match(run.err, line));
+}
