@@ -94,6 +94,18 @@ void ThreadTable::wake(Thread& thread, long result)
     policy_.enqueue(thread);
 }
 
+void ThreadTable::unblock_current()
+{
+    if (current_->state != Thread::State::Blocked)
+        return;
+    if (current_->wait == Thread::Wait::Futex)
+        futex_waiters_.remove(*current_);
+    current_->state = Thread::State::Runnable;
+    current_->wait = Thread::Wait::None;
+    current_->has_deadline = false;
+    switch_requested_ = false;
+}
+
 void ThreadTable::wake_all(Thread::Wait wait, u64 address)
 {
     for (Thread* thread : threads_)

@@ -48,6 +48,9 @@ public:
     // The deadline of a restartable wait that lasts `timeout_ns` from now: when the running thread
     // is running its syscall again after a wake, the one it computed the first time.
     u64 restartable_deadline(u64 now, u64 timeout_ns) const { return current_->restarting ? current_->deadline_ns : now + timeout_ns; }
+    // Takes back a block_current of this syscall: the running thread goes on running (a caller
+    // that made progress before a pipe became full returns what it did instead).
+    void unblock_current();
     // The running thread gives way to the others, and its syscall returns `result` when it runs.
     void yield_current(long result);
     // The running thread is gone; it never runs again.

@@ -192,11 +192,19 @@ SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
         }
         auto put = transfer(kernel, *output, true, IoBuffer::kernel(bounce), got.value(), -1);
         size_t written = put.is_error() ? 0 : put.value();
+        // A full pipe blocks the thread. Having moved nothing, the call runs again when woken;
+        // having moved some bytes, it returns their count instead.
+        auto& threads = kernel.threads();
+        bool stop_short = threads.switch_requested() && (done || threads.current().restart_progress);
+        if (stop_short) {
+            written = threads.current().restart_progress;
+            threads.unblock_current();
+        }
         if (offset < 0)
             input->offset -= got.value() - written; // only what reached the output is consumed
         done += written;
-        if (put.is_error() || written < got.value()) {
-            failure = put.is_error() ? put.error() : Error { 0 };
+        if (stop_short || put.is_error() || written < got.value()) {
+            failure = put.is_error() && !stop_short ? put.error() : Error { 0 };
             break;
         }
     }

@@ -306,3 +306,29 @@ TEST_CASE("a blocking write larger than the pipe waits for room and returns the 
     CHECK(f.call("sched_yield") == 10);
     CHECK(f.running_tid() == 2);
 }
+
+TEST_CASE("sendfile into a full pipe waits when it moved nothing and returns its count when it moved some")
+{
+    KernelFixture f;
+    uint64_t fds = f.reserve(8);
+    REQUIRE(f.call("pipe2", fds, 0) == 0);
+    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
+    std::string data(100000, 'x');
+    for (size_t i = 0; i < data.size(); ++i)
+        data[i] = static_cast<char>('a' + i % 26);
+    long file = f.call("openat", static_cast<uint64_t>(-100), f.put_string("/tmp/data"), 0102 /* O_RDWR|O_CREAT */, 0600);
+    REQUIRE(file >= 0);
+    REQUIRE(f.call("write", file, f.put_bytes(data.data(), data.size()), data.size()) == 100000);
+    REQUIRE(f.call("lseek", file, 0, 0) == 0);
+    uint64_t sink = f.reserve(data.size());
+    REQUIRE(spawn(f, f.reserve(4)) == 2);
+    CHECK(f.call("sendfile", write_end, file, 0, 100000) == 65536); // what fitted, no wait
+    CHECK_FALSE(f.switched());
+    CHECK(f.call("sendfile", write_end, file, 0, 100000) == 0); // nothing fits: thread 2 runs
+    CHECK(f.running_tid() == 2);
+    CHECK(f.call("read", read_end, sink, 65536) == 65536);
+    CHECK(f.call("sched_yield") == 100000 - 65536); // thread 1's sendfile ran again and moved the rest
+    CHECK(f.running_tid() == 1);
+    CHECK(f.call("read", read_end, sink + 65536, 65536) == 100000 - 65536);
+    CHECK(f.read_string(sink, data.size()) == data);
+}
