@@ -46,6 +46,20 @@ namespace {
         return moved;
     }
 
+    // A pipe blocked the thread in the middle of a call that had already moved `done` bytes: the
+    // call returns their count instead of waiting, plus what the blocked piece moved (`piece`: a
+    // pipe write that filled the pipe). Having moved nothing, the call waits and runs again whole.
+    bool returns_short(Kernel& kernel, size_t done, size_t& piece)
+    {
+        auto& threads = kernel.threads();
+        if (!threads.switch_requested() || !done)
+            return false;
+        Thread& thread = threads.current();
+        piece = thread.wait == Thread::Wait::PipeWrite ? thread.restart_progress : 0;
+        threads.unblock_current();
+        return true;
+    }
+
     ErrorOr<size_t> transfer_vector(
         Kernel& kernel, OpenFile& file, bool writing, UserPtr<linux_abi::IoVec> iov, int count, i64 explicit_offset)
     {
@@ -67,6 +81,8 @@ namespace {
             i64 offset = explicit_offset >= 0 ? explicit_offset + static_cast<i64>(done) : -1;
             auto moved = transfer(
                 kernel, file, writing, IoBuffer::user(UserPtr<void>(vec.base)), min<u64>(vec.length, kMaxTransfer - done), offset);
+            if (size_t piece = 0; returns_short(kernel, done, piece))
+                return done + piece;
             if (moved.is_error()) {
                 if (done && !moved.error().is_unsupported())
                     break;
@@ -192,14 +208,7 @@ SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
         }
         auto put = transfer(kernel, *output, true, IoBuffer::kernel(bounce), got.value(), -1);
         size_t written = put.is_error() ? 0 : put.value();
-        // A full pipe blocks the thread. Having moved nothing, the call runs again when woken;
-        // having moved some bytes, it returns their count instead.
-        auto& threads = kernel.threads();
-        bool stop_short = threads.switch_requested() && (done || threads.current().restart_progress);
-        if (stop_short) {
-            written = threads.current().restart_progress;
-            threads.unblock_current();
-        }
+        bool stop_short = returns_short(kernel, done, written);
         if (offset < 0)
             input->offset -= got.value() - written; // only what reached the output is consumed
         done += written;

@@ -332,3 +332,23 @@ TEST_CASE("sendfile into a full pipe waits when it moved nothing and returns its
     CHECK(f.call("read", read_end, sink + 65536, 65536) == 100000 - 65536);
     CHECK(f.read_string(sink, data.size()) == data);
 }
+
+TEST_CASE("writev and readv that moved some bytes before a pipe blocks return what they moved")
+{
+    KernelFixture f;
+    uint64_t fds = f.reserve(8);
+    REQUIRE(f.call("pipe2", fds, 0) == 0);
+    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
+    REQUIRE(spawn(f, f.reserve(4)) == 2);
+    uint64_t first = f.reserve(60000, 'a'), second = f.reserve(10000, 'b');
+    uint64_t vectors[4] = { first, 60000, second, 10000 };
+    uint64_t iov = f.put_bytes(vectors, sizeof vectors);
+    CHECK(f.call("writev", write_end, iov, 2) == 65536); // all of the first, what fitted of the second
+    CHECK_FALSE(f.switched());
+    uint64_t sink = f.reserve(65536);
+    CHECK(f.call("read", read_end, sink, 65526) == 65526);
+    uint64_t halves[4] = { sink, 10, sink + 10, 6 };
+    CHECK(f.call("readv", read_end, f.put_bytes(halves, sizeof halves), 2) == 10); // no wait for the second
+    CHECK_FALSE(f.switched());
+    CHECK(f.read_string(sink, 10) == "bbbbbbbbbb");
+}
