@@ -1,10 +1,12 @@
 // Threads as the kernel sees them: clone, the round-robin switches at blocking calls, exits,
 // deadlines on the virtual clock and the deadlock report, against the fake platform.
 #include "fake_platform.h"
+#include "vfs_helpers.h"
 
 #include <catch2/catch.hpp>
 
 using namespace zeroos;
+using vfs_test::make_pipe;
 
 namespace {
 
@@ -19,6 +21,15 @@ struct Timespec {
 
 // A thread made the way pthread_create does; returns its tid as the parent sees it.
 long spawn(KernelFixture& f, uint64_t tid_word) { return f.call("clone", kThreadFlags, kStack, tid_word, kTls, tid_word); }
+
+// 100000 bytes of the alphabet over and over: more than a pipe holds.
+std::string alphabet_bytes()
+{
+    std::string data(100000, 'x');
+    for (size_t i = 0; i < data.size(); ++i)
+        data[i] = static_cast<char>('a' + i % 26);
+    return data;
+}
 
 } // namespace
 
@@ -224,9 +235,8 @@ TEST_CASE("priority-inheritance futexes fail fast")
 TEST_CASE("a read of an empty pipe blocks until another thread writes and then runs again")
 {
     KernelFixture f;
-    uint64_t fds = f.reserve(8);
-    REQUIRE(f.call("pipe2", fds, 0) == 0);
-    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
+    auto [rc, read_end, write_end] = make_pipe(f);
+    REQUIRE(rc == 0);
     uint64_t buffer = f.reserve(16);
     REQUIRE(spawn(f, f.reserve(4)) == 2);
     CHECK(f.call("read", read_end, buffer, 16) == 0); // blocks: thread 2 runs (its clone returns 0)
@@ -255,12 +265,10 @@ TEST_CASE("a read of an empty pipe blocks until another thread writes and then r
 TEST_CASE("a poll timeout with every thread blocked ends at its deadline")
 {
     KernelFixture f;
-    uint64_t fds = f.reserve(8);
-    REQUIRE(f.call("pipe2", fds, 0) == 0);
     struct {
         int32_t fd;
         int16_t events, revents;
-    } entry { f.read<int32_t>(fds), 1 /* POLLIN */, 0 };
+    } entry { make_pipe(f).read_end, 1 /* POLLIN */, 0 };
     uint64_t poll_entry = f.put_bytes(&entry, sizeof entry);
     Timespec timeout { 0, 300 };
     uint64_t timeout_pointer = f.put_bytes(&timeout, sizeof timeout);
@@ -280,12 +288,9 @@ TEST_CASE("a poll timeout with every thread blocked ends at its deadline")
 TEST_CASE("a blocking write larger than the pipe waits for room and returns the whole count")
 {
     KernelFixture f;
-    uint64_t fds = f.reserve(8);
-    REQUIRE(f.call("pipe2", fds, 0) == 0);
-    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
-    std::string data(100000, 'x');
-    for (size_t i = 0; i < data.size(); ++i)
-        data[i] = static_cast<char>('a' + i % 26);
+    auto [rc, read_end, write_end] = make_pipe(f);
+    REQUIRE(rc == 0);
+    std::string data = alphabet_bytes();
     uint64_t source = f.put_bytes(data.data(), data.size()), sink = f.reserve(data.size());
     REQUIRE(spawn(f, f.reserve(4)) == 2);
     CHECK(f.call("write", write_end, source, data.size()) == 0); // 65536 bytes fit: thread 2 runs
@@ -310,12 +315,9 @@ TEST_CASE("a blocking write larger than the pipe waits for room and returns the 
 TEST_CASE("sendfile into a full pipe waits when it moved nothing and returns its count when it moved some")
 {
     KernelFixture f;
-    uint64_t fds = f.reserve(8);
-    REQUIRE(f.call("pipe2", fds, 0) == 0);
-    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
-    std::string data(100000, 'x');
-    for (size_t i = 0; i < data.size(); ++i)
-        data[i] = static_cast<char>('a' + i % 26);
+    auto [rc, read_end, write_end] = make_pipe(f);
+    REQUIRE(rc == 0);
+    std::string data = alphabet_bytes();
     long file = f.call("openat", static_cast<uint64_t>(-100), f.put_string("/tmp/data"), 0102 /* O_RDWR|O_CREAT */, 0600);
     REQUIRE(file >= 0);
     REQUIRE(f.call("write", file, f.put_bytes(data.data(), data.size()), data.size()) == 100000);
@@ -336,9 +338,8 @@ TEST_CASE("sendfile into a full pipe waits when it moved nothing and returns its
 TEST_CASE("writev and readv that moved some bytes before a pipe blocks return what they moved")
 {
     KernelFixture f;
-    uint64_t fds = f.reserve(8);
-    REQUIRE(f.call("pipe2", fds, 0) == 0);
-    int read_end = f.read<int32_t>(fds), write_end = f.read<int32_t>(fds + 4);
+    auto [rc, read_end, write_end] = make_pipe(f);
+    REQUIRE(rc == 0);
     REQUIRE(spawn(f, f.reserve(4)) == 2);
     uint64_t first = f.reserve(60000, 'a'), second = f.reserve(10000, 'b');
     uint64_t vectors[4] = { first, 60000, second, 10000 };

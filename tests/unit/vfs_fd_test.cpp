@@ -5,23 +5,6 @@
 using namespace zeroos;
 using namespace vfs_test;
 
-namespace {
-
-struct PipeFds {
-    long rc;
-    int read_end;
-    int write_end;
-};
-
-PipeFds make_pipe(KernelFixture& f, uint64_t flags = 0)
-{
-    uint64_t pair = f.reserve(8);
-    long rc = f.call("pipe2", pair, flags);
-    return { rc, f.read<int>(pair), f.read<int>(pair + 4) };
-}
-
-} // namespace
-
 TEST_CASE("vfs: dup shares the offset and status flags; dup3 and fcntl close-on-exec")
 {
     KernelFixture f;
