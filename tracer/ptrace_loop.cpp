@@ -193,6 +193,7 @@ namespace {
             return false;
         }
         if (outcome.kind == SyscallOutcome::Kind::Switch) [[unlikely]] {
+            spdlog::trace("switch from thread {} to thread {}", thread_contexts().running_tid(), outcome.resume_tid);
             if (!thread_contexts().switch_to(outcome.resume_tid, outcome.value, registers))
                 return ptrace_failed("switching guest threads (PTRACE_SETREGS/SETREGSET)");
             return true;
