@@ -35,6 +35,7 @@ side_by_side() {
 echo "ZeroOS demo: one kernel, two targets"
 show "$examples/hello-glibc" "from" "the demo"
 show "$examples/cpp-smoke-glibc"
+show "$examples/threads-musl"
 if [ -x "$examples/hello.rv64" ]; then
     side_by_side hello "from" "the demo"
     side_by_side fibonacci 12

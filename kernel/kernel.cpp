@@ -33,6 +33,7 @@ ErrorOr<void> Kernel::boot(const BootConfig& config)
     TRY(vfs_.init(*this));
 #endif
     TRY(fds_.init(*this, config.max_fds));
+    TRY(threads_.init(config.max_threads));
     return {};
 }
 

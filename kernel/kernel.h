@@ -5,6 +5,7 @@
 #include "mm/memory_manager.h"
 #include "proc/process.h"
 #include "random/chacha20.h"
+#include "sched/threads.h"
 #include "signal/signals.h"
 #include "syscalls.h"
 #include "time/clock.h"
@@ -22,6 +23,7 @@ struct BootConfig {
     const char* program_path = ""; // what /proc/self/exe points to
     bool unsupported_returns_enosys = false; // --on-unsupported=enosys
     u32 max_fds = 1024; // RLIMIT_NOFILE
+    u32 max_threads = 1024; // --max-threads: clone fails with EAGAIN beyond it
 };
 
 // The whole kernel state of one guest. A platform boots exactly one and feeds it syscalls through
@@ -48,6 +50,7 @@ public:
     SignalState& signals() { return signals_; }
     // Inode numbers count up from 1 in creation order, the console's included.
     u64 next_inode_number() { return next_inode_number_++; }
+    ThreadTable& threads() { return threads_; }
 
     // True the first time an unsupported request with this syscall number is reported.
     bool first_unsupported_report(long number)
@@ -67,6 +70,7 @@ private:
     VirtualClock clock_;
     ChaCha20Stream random_;
     MemoryManager memory_;
+    ThreadTable threads_; // declared before the files, which may wake threads while being torn down
 #if ZEROOS_FEATURE_VFS
     Vfs vfs_;
 #endif

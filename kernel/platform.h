@@ -40,7 +40,8 @@ u64 cost_counter();
 // stack pointer set to `stack` (left as it is when 0), the thread pointer set to `tls` when
 // `set_tls`, and 0 as the result its clone returns. False when out of memory.
 bool thread_create(int tid, u64 stack, bool set_tls, u64 tls);
-// Forgets the context of a thread that has exited.
+// Forgets the context of a thread that has exited. The exiting thread calls it for itself, during
+// its exit syscall: the Switch outcome that follows must then not keep the caller's context.
 void thread_destroy(int tid);
 
 // --- Memory. The guest arena is where brk and mmap memory comes from (guest addresses); the

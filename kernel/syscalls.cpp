@@ -112,6 +112,86 @@ SyscallOutcome fail_unsupported(Kernel& kernel, const SyscallRequest& request, c
     return { SyscallOutcome::Kind::Exit, 0 };
 }
 
+namespace {
+
+    // A handler's result as the platform applies it: the value, -errno, or a fail-fast stop.
+    SyscallOutcome outcome_of(
+        Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments, const SyscallResult& result)
+    {
+        if (kernel.process().has_exited())
+            return { SyscallOutcome::Kind::Exit, 0 };
+        if (result.is_error()) {
+            Error error = result.error();
+            if (error.is_unsupported())
+                return fail_unsupported(kernel, request, name, arguments, error.detail);
+            return { SyscallOutcome::Kind::Return, -static_cast<long>(error.code) };
+        }
+        return { SyscallOutcome::Kind::Return, result.value() };
+    }
+
+    bool restarts_when_woken(Thread::Wait wait)
+    {
+        return wait == Thread::Wait::PipeRead || wait == Thread::Wait::PipeWrite || wait == Thread::Wait::Poll;
+    }
+
+    // The running thread blocked, yielded or exited in this syscall: pick the next thread (maybe
+    // the same one) and say how to resume it. A thread woken from a pipe or poll wait runs its
+    // syscall again first, and may block again.
+    SyscallOutcome switch_threads(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments,
+        SyscallHandler handler, const SyscallResult& result)
+    {
+        auto& threads = kernel.threads();
+        Thread& caller = threads.current();
+        int caller_tid = caller.tid;
+        if (caller.state == Thread::State::Blocked) {
+            caller.blocked_pc = request.pc;
+            if (restarts_when_woken(caller.wait))
+                caller.restart = { handler, request.args, name, arguments };
+        } else if (caller.state == Thread::State::Runnable) {
+            SyscallOutcome own = outcome_of(kernel, request, name, arguments, result);
+            if (own.kind != SyscallOutcome::Kind::Return)
+                return own;
+            caller.pending_result = own.value;
+        }
+        for (;;) {
+            Thread* next = threads.schedule(kernel);
+            if (!next) {
+                threads.report_deadlock();
+                kernel.process().fail(kStatusSoftwareError);
+                return { SyscallOutcome::Kind::Exit, 0 };
+            }
+            if (next->restart.handler) {
+                Thread::Restart restart = next->restart;
+                next->restart = {};
+                SyscallRequest again { -1, restart.args, next->blocked_pc, nullptr };
+                next->restarting = true;
+                auto rerun = restart.handler(kernel, restart.args);
+                next->restarting = false;
+                if (!kernel.process().has_exited() && threads.switch_requested()) {
+                    next->restart = restart; // blocked again, at the same pc
+                    continue;
+                }
+                SyscallOutcome outcome = outcome_of(kernel, again, restart.name, restart.arguments, rerun);
+                if (outcome.kind != SyscallOutcome::Kind::Return)
+                    return outcome;
+                next->pending_result = outcome.value;
+            }
+            if (next->tid == caller_tid)
+                return { SyscallOutcome::Kind::Return, next->pending_result };
+            return { SyscallOutcome::Kind::Switch, next->pending_result, next->tid };
+        }
+    }
+
+} // namespace
+
+SyscallOutcome run_handler(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments, SyscallHandler handler)
+{
+    auto result = handler(kernel, request.args);
+    if (kernel.threads().switch_requested() && !kernel.process().has_exited()) [[unlikely]]
+        return switch_threads(kernel, request, name, arguments, handler, result);
+    return outcome_of(kernel, request, name, arguments, result);
+}
+
 SyscallOutcome serve_syscall_request(Kernel& kernel, const SyscallRequest& request)
 {
     const SyscallInfo* info = syscall_info(request.number);
@@ -122,17 +202,7 @@ SyscallOutcome serve_syscall_request(Kernel& kernel, const SyscallRequest& reque
         return { SyscallOutcome::Kind::Return, -ENOSYS };
     if (info->missing_feature)
         return fail_unsupported(kernel, request, name, info->arguments, info->missing_feature);
-
-    auto result = info->handler(kernel, request.args);
-    if (kernel.process().has_exited())
-        return { SyscallOutcome::Kind::Exit, 0 };
-    if (result.is_error()) {
-        Error error = result.error();
-        if (error.is_unsupported())
-            return fail_unsupported(kernel, request, name, info->arguments, error.detail);
-        return { SyscallOutcome::Kind::Return, -static_cast<long>(error.code) };
-    }
-    return { SyscallOutcome::Kind::Return, result.value() };
+    return run_handler(kernel, request, name, info->arguments, info->handler);
 }
 
 SyscallOutcome dispatch_syscall(Kernel& kernel, const SyscallRequest& request)

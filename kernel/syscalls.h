@@ -105,9 +105,9 @@ struct SyscallRequest {
 
 // What the platform must do after a syscall:
 //   Return  give the calling thread `value` in its return register and resume it;
-//   Switch  the calling thread waits (its result comes later): keep its context, then resume
-//           thread `resume_tid` with `value` in its return register (what its own blocking
-//           syscall, or its clone, returns);
+//   Switch  the calling thread waits (its result comes later): keep its context (unless it
+//           exited: platform::thread_destroy named it), then resume thread `resume_tid` with
+//           `value` in its return register (what its own blocking syscall, or its clone, returns);
 //   Exit    the run is over; the kernel's ProcessState says how it ended.
 struct SyscallOutcome {
     enum class Kind { Return, Switch, Exit };
@@ -121,6 +121,9 @@ struct SyscallOutcome {
 SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
 // dispatch_syscall without the --trace/--stats observer (kernel/trace/observer.h), which calls it.
 SyscallOutcome serve_syscall_request(Kernel&, const SyscallRequest&);
+// The part of dispatch_syscall after the lookup, for architecture adapters that serve a call with
+// a handler of their own: runs it, converts its result, and switches threads when it blocked.
+SyscallOutcome run_handler(Kernel&, const SyscallRequest&, const char* name, const char* arguments, SyscallHandler);
 
 // Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
 // call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call

@@ -58,6 +58,8 @@ namespace {
                 "gdb-multiarch command line") //
             ("timeout", po::value<std::string>()->default_value("0")->value_name("SECONDS"),
                 "stop the guest after this much wall-clock time, with exit status 124 (0: never)") //
+            ("max-threads", po::value<std::string>()->default_value("1024")->value_name("N"),
+                "live guest threads at most; clone fails with EAGAIN beyond") //
             ("verbose,v", "more log output (repeatable: -v info, -vv debug, -vvv trace)") //
             ("log-level", po::value<std::string>()->value_name("LEVEL"), "trace|debug|info|warn|error|off (default warn; overrides -v)");
         return description;
@@ -260,6 +262,9 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     if (options.max_fds < 3)
         throw UsageError("--max-fds must be at least 3");
     options.timeout_seconds = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "timeout"), "timeout", 1u << 30));
+    options.max_threads = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "max-threads"), "max-threads", 1u << 20));
+    if (options.max_threads < 1)
+        throw UsageError("--max-threads must be at least 1");
 
     std::string on_unsupported = value_of(values, "on-unsupported");
     if (on_unsupported != "fail" && on_unsupported != "enosys")

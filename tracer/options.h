@@ -26,6 +26,7 @@ struct Options {
     bool unsupported_returns_enosys = false;
     std::uint32_t max_fds = 1024;
     std::uint32_t timeout_seconds = 0; // --timeout: wall-clock limit of the run; 0 for none
+    std::uint32_t max_threads = 1024;
     bool print_statistics = false; // --stats
     std::string record_path; // --record FILE: empty when not recording
     std::string trace; // --trace: "all", names and %classes; empty: no tracing

@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "signals.h"
 #include "spawn.h"
+#include "thread_contexts.h"
 #include "x86_64/entry.h"
 
 #include <cerrno>
@@ -191,7 +192,9 @@ namespace {
         }
 
         const Registers before = registers;
+        thread_contexts().set_stopped_registers(&before);
         SyscallOutcome outcome = x86_64::serve_syscall(kernel_, registers);
+        thread_contexts().set_stopped_registers(nullptr);
         if (!journal_syscall(before, outcome))
             return false;
         if (spdlog::should_log(spdlog::level::trace))
@@ -213,6 +216,12 @@ namespace {
             if (signal != 0)
                 say("guest killed by signal " + describe_signal(signal));
             return false;
+        }
+        if (outcome.kind == SyscallOutcome::Kind::Switch) [[unlikely]] {
+            spdlog::trace("switch from thread {} to thread {}", thread_contexts().running_tid(), outcome.resume_tid);
+            if (!thread_contexts().switch_to(outcome.resume_tid, outcome.value, registers))
+                return ptrace_failed("switching guest threads (PTRACE_SETREGS/SETREGSET)");
+            return true;
         }
         return write_back_registers(before, registers);
     }
@@ -391,6 +400,7 @@ void set_stop_on_fail(bool stop) { g_stop_on_fail = stop; }
 int run_stop_loop(Kernel& kernel, pid_t guest)
 {
     guest_memory().set_process(guest);
+    thread_contexts().set_process(guest);
     set_guest_for_signals(guest);
     StopLoop loop(kernel, guest);
     return loop.run();

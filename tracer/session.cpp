@@ -240,6 +240,7 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
     config.program_path = options.program.c_str();
     config.unsupported_returns_enosys = options.unsupported_returns_enosys;
     config.max_fds = options.max_fds;
+    config.max_threads = options.max_threads;
     Kernel* kernel = make<Kernel>();
     if (!kernel)
         return complain(exit_code::kSoftware, "cannot allocate the kernel");

@@ -60,6 +60,17 @@ ErrorOr<RefPtr<OpenFile>> writable_file(Kernel& kernel, int fd)
     return file;
 }
 
+bool returns_short(Kernel& kernel, size_t done, size_t& piece)
+{
+    auto& threads = kernel.threads();
+    if (!threads.switch_requested() || !done)
+        return false;
+    Thread& thread = threads.current();
+    piece = thread.wait == Thread::Wait::PipeWrite ? thread.restart_progress : 0;
+    threads.unblock_current();
+    return true;
+}
+
 // One transfer at the file position (advancing it) or, for pread/pwrite, at `explicit_offset`.
 ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoBuffer& buffer, size_t length, i64 explicit_offset)
 {
@@ -99,6 +110,8 @@ ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, Us
         i64 offset = explicit_offset >= 0 ? explicit_offset + static_cast<i64>(done) : -1;
         auto moved
             = transfer(kernel, file, writing, IoBuffer::user(UserPtr<void>(vec.base)), min<u64>(vec.length, kMaxTransfer - done), offset);
+        if (size_t piece = 0; returns_short(kernel, done, piece))
+            return done + piece;
         if (moved.is_error()) {
             if (done && !moved.error().is_unsupported())
                 break;

@@ -14,6 +14,10 @@ ErrorOr<RefPtr<OpenFile>> readable_file(Kernel&, int fd);
 ErrorOr<RefPtr<OpenFile>> writable_file(Kernel&, int fd);
 // One transfer at the file position (advancing it) or, for pread/pwrite, at `explicit_offset` (>= 0).
 ErrorOr<size_t> transfer(Kernel&, OpenFile&, bool writing, const IoBuffer&, size_t length, i64 explicit_offset);
+// A pipe blocked the thread in the middle of a call that had already moved `done` bytes: the call
+// returns their count instead of waiting, plus what the blocked piece moved (`piece`: a pipe write
+// that filled the pipe). Having moved nothing, the call waits and runs again whole.
+bool returns_short(Kernel&, size_t done, size_t& piece);
 // The same over an iovec array, validated whole before any data moves.
 ErrorOr<size_t> transfer_vector(Kernel&, OpenFile&, bool writing, UserPtr<linux_abi::IoVec>, int count, i64 explicit_offset);
 

@@ -1,13 +1,14 @@
 #include "kernel.h"
+#include "sched/thread_exit.h"
 #include "syscalls.h"
 
 // The end of the process, and the process-management calls a unikernel with one process answers.
 namespace zeroos {
 
-// One thread for now, so ending the calling thread ends the process.
+// Ends the calling thread; the last one's exit ends the process.
 SyscallResult sys_exit(Kernel& kernel, const SyscallArgs& args)
 {
-    kernel.process().exit(args.int32(0));
+    exit_thread(kernel, args.int32(0));
     return 0;
 }
 

@@ -13,7 +13,6 @@ namespace {
 
 SyscallResult sys_getpid(Kernel&, const SyscallArgs&) { return ProcessState::kPid; }
 SyscallResult sys_getppid(Kernel&, const SyscallArgs&) { return 0; }
-SyscallResult sys_gettid(Kernel&, const SyscallArgs&) { return ProcessState::kMainTid; }
 SyscallResult sys_getuid(Kernel&, const SyscallArgs&) { return 0; }
 SyscallResult sys_geteuid(Kernel&, const SyscallArgs&) { return 0; }
 SyscallResult sys_getgid(Kernel&, const SyscallArgs&) { return 0; }

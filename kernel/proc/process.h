@@ -41,12 +41,6 @@ public:
     bool dumpable() const { return dumpable_; }
     void set_dumpable(bool value) { dumpable_ = value; }
 
-    // set_tid_address and set_robust_list, kept for the thread exit path.
-    u64 clear_child_tid() const { return clear_child_tid_; }
-    void set_clear_child_tid(u64 address) { clear_child_tid_ = address; }
-    u64 robust_list_head() const { return robust_list_head_; }
-    void set_robust_list(u64 head) { robust_list_head_ = head; }
-
 private:
     enum class State { Running, Exited, Signaled, Failed };
     State state_ = State::Running;
@@ -54,8 +48,6 @@ private:
     LinuxRlimit limits_[RLIM_NLIMITS] = {};
     char name_[kTaskNameLength] = {};
     bool dumpable_ = true;
-    u64 clear_child_tid_ = 0;
-    u64 robust_list_head_ = 0;
 };
 
 } // namespace zeroos

@@ -1,8 +1,8 @@
 #include "kernel.h"
 #include "syscalls.h"
 
-// Scheduling as seen by the one process: a single CPU (CPU 0), and yielding is free while there is
-// one thread.
+// Scheduling as seen by the one process: a single CPU (CPU 0); sched_yield lets the other
+// runnable threads run first (round robin puts the caller at the back).
 namespace zeroos {
 
 namespace {
@@ -39,6 +39,10 @@ SyscallResult sys_sched_setaffinity(Kernel&, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_sched_yield(Kernel&, const SyscallArgs&) { return 0; }
+SyscallResult sys_sched_yield(Kernel& kernel, const SyscallArgs&)
+{
+    kernel.threads().yield_current(0);
+    return 0;
+}
 
 } // namespace zeroos

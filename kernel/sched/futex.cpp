@@ -1,29 +1,19 @@
-// futex(2) for a guest with one thread. Nothing else can change a futex word or wake a waiter, so
-// a wait either returns at once (EAGAIN), times out on the virtual clock (which jumps to the
-// deadline, as it does whenever every thread is blocked), or can never end: a deadlock, which
-// stops the guest. The threads issue replaces this with wait queues.
+// futex(2): wait queues on guest words. A waiter blocks its thread (the scheduler runs another);
+// FUTEX_WAKE* and FUTEX_*REQUEUE act on the queue in waiting order; timeouts are deadlines on the
+// virtual clock, reached when no thread can run.
+#include "sched/futex.h"
+
 #include "kernel.h"
+#include "sched/linux_abi.h"
 #include "syscalls.h"
+#include "time/clocks.h"
 
 namespace zeroos {
 
 namespace {
 
-    constexpr int kFutexWait = 0;
-    constexpr int kFutexWake = 1;
-    constexpr int kFutexRequeue = 3;
-    constexpr int kFutexCmpRequeue = 4;
-    constexpr int kFutexWakeOp = 5;
-    constexpr int kFutexWaitBitset = 9;
-    constexpr int kFutexWakeBitset = 10;
-    constexpr int kFutexPrivateFlag = 128;
-    constexpr int kFutexClockRealtime = 256;
-    constexpr int kFutexCommandMask = ~(kFutexPrivateFlag | kFutexClockRealtime);
-
-    struct Timespec {
-        i64 seconds;
-        i64 nanoseconds;
-    };
+    constexpr int kCommandMask = ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+    constexpr u32 kMaxCount = 0x7fffffff; // the kernel reads val and val2 as int
 
     ErrorOr<u32> read_futex_word(UserPtr<u32> address)
     {
@@ -32,98 +22,177 @@ namespace {
         return read_from_user(address);
     }
 
-    // Applies FUTEX_WAKE_OP's operation to the word at uaddr2 (see futex(2): op, cmp and their
-    // arguments packed into val3).
-    ErrorOr<void> apply_wake_op(UserPtr<u32> address, u32 encoded)
+    ErrorOr<void> check_aligned(UserPtr<u32> address)
+    {
+        if (address.address() % 4 != 0)
+            return Error::from_errno(EINVAL);
+        return {};
+    }
+
+    // A negative count wakes nobody on Linux (it is read as int).
+    u32 count_argument(u64 raw) { return static_cast<i32>(static_cast<u32>(raw)) < 0 ? 0 : min(static_cast<u32>(raw), kMaxCount); }
+
+    // Applies FUTEX_WAKE_OP's operation to the word at uaddr2 and returns whether its comparison
+    // with the old value holds (see futex(2): op, cmp and their arguments packed into val3).
+    ErrorOr<bool> apply_wake_op(UserPtr<u32> address, u32 encoded)
     {
         u32 operation = (encoded >> 28) & 7;
         bool shift_argument = (encoded >> 31) & 1;
+        u32 comparison = (encoded >> 24) & 15;
         u32 argument = (encoded >> 12) & 0xfff;
+        u32 comparand = encoded & 0xfff;
         if (shift_argument)
             argument = argument < 32 ? 1u << argument : 0;
         u32 old_value = TRY(read_futex_word(address));
         u32 new_value;
         switch (operation) {
-        case 0:
+        case 0: // SET
             new_value = argument;
-            break; // SET
-        case 1:
+            break;
+        case 1: // ADD
             new_value = old_value + argument;
-            break; // ADD
-        case 2:
+            break;
+        case 2: // OR
             new_value = old_value | argument;
-            break; // OR
-        case 3:
+            break;
+        case 3: // ANDN
             new_value = old_value & ~argument;
-            break; // ANDN
-        case 4:
+            break;
+        case 4: // XOR
             new_value = old_value ^ argument;
-            break; // XOR
+            break;
         default:
             return Error::from_errno(ENOSYS);
         }
-        return write_to_user(address, new_value);
+        TRY(write_to_user(address, new_value));
+        i32 old_signed = static_cast<i32>(old_value), comparand_signed = static_cast<i32>(comparand);
+        switch (comparison) {
+        case 0:
+            return old_signed == comparand_signed;
+        case 1:
+            return old_signed != comparand_signed;
+        case 2:
+            return old_signed < comparand_signed;
+        case 3:
+            return old_signed <= comparand_signed;
+        case 4:
+            return old_signed > comparand_signed;
+        case 5:
+            return old_signed >= comparand_signed;
+        default:
+            return Error::from_errno(ENOSYS);
+        }
     }
 
-    SyscallResult wait(Kernel& kernel, const SyscallArgs& args, int command)
+    // The monotonic deadline of a wait: FUTEX_WAIT's timeout is relative, FUTEX_WAIT_BITSET's is
+    // absolute on CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME.
+    ErrorOr<u64> wait_deadline(Kernel& kernel, UserPtr<LinuxTimespec> pointer, bool absolute, bool realtime)
+    {
+        i64 requested = TRY(read_timespec_ns(pointer));
+        auto& clock = kernel.clock();
+        i64 now = static_cast<i64>(clock.monotonic_ns());
+        if (!absolute)
+            return static_cast<u64>(now) + static_cast<u64>(requested);
+        if (realtime)
+            requested -= clock.realtime_ns() - now; // the same instant on CLOCK_MONOTONIC
+        return requested < now ? static_cast<u64>(now) : static_cast<u64>(requested);
+    }
+
+    SyscallResult wait(Kernel& kernel, const SyscallArgs& args, bool bitset_wait)
     {
         auto address = args.pointer<u32>(0);
-        u32 expected = args.uint32(2);
-        if (command == kFutexWaitBitset && args.uint32(5) == 0)
+        u32 bitset = bitset_wait ? args.uint32(5) : FUTEX_BITSET_MATCH_ANY;
+        if (bitset == 0)
             return Error::from_errno(EINVAL);
         u32 value = TRY(read_futex_word(address));
-        if (value != expected)
+        if (value != args.uint32(2))
             return Error::from_errno(EAGAIN);
-        auto timeout_pointer = args.pointer<Timespec>(3);
-        if (timeout_pointer.is_null())
-            return Error::unsupported("deadlock: the guest's only thread waits on a futex nobody can wake");
-        auto timeout = TRY(read_from_user(timeout_pointer));
-        if (timeout.seconds < 0 || timeout.nanoseconds < 0 || timeout.nanoseconds >= 1'000'000'000)
-            return Error::from_errno(EINVAL);
-        u64 requested = static_cast<u64>(timeout.seconds) * 1'000'000'000 + static_cast<u64>(timeout.nanoseconds);
-        auto& clock = kernel.clock();
-        if (command == kFutexWaitBitset) {
-            // An absolute deadline on CLOCK_MONOTONIC, or CLOCK_REALTIME with the flag.
-            bool realtime = args.int32(1) & kFutexClockRealtime;
-            i64 now = realtime ? clock.realtime_ns() : static_cast<i64>(clock.monotonic_ns());
-            if (static_cast<i64>(requested) > now)
-                clock.advance(requested - static_cast<u64>(now));
-        } else {
-            clock.advance(requested);
+        auto timeout = args.pointer<LinuxTimespec>(3);
+        u64 deadline = 0;
+        if (!timeout.is_null())
+            deadline = TRY(wait_deadline(kernel, timeout, bitset_wait, args.int32(1) & FUTEX_CLOCK_REALTIME));
+        auto& threads = kernel.threads();
+        threads.block_on_futex(address.address(), bitset);
+        if (!timeout.is_null())
+            threads.set_deadline(threads.current(), deadline, -ETIMEDOUT);
+        return 0; // the result comes from the wake or the deadline
+    }
+
+    // Wakes up to `wake_count` waiters on uaddr and moves up to `requeue_count` more to uaddr2.
+    long requeue(Kernel& kernel, u64 from, u64 to, u32 wake_count, u32 requeue_count)
+    {
+        long woken = futex_wake(kernel, from, wake_count, FUTEX_BITSET_MATCH_ANY);
+        long moved = 0;
+        for (Thread* thread = kernel.threads().futex_waiters().first(); thread && static_cast<u32>(moved) < requeue_count;
+             thread = thread->futex_next) {
+            if (thread->wait_address == from) {
+                thread->wait_address = to;
+                ++moved;
+            }
         }
-        return Error::from_errno(ETIMEDOUT);
+        return woken + moved;
     }
 
 } // namespace
 
+long futex_wake(Kernel& kernel, u64 address, u32 count, u32 bitset)
+{
+    auto& threads = kernel.threads();
+    long woken = 0;
+    Thread* thread = threads.futex_waiters().first();
+    while (thread && static_cast<u32>(woken) < count) {
+        Thread* next = thread->futex_next;
+        if (thread->wait_address == address && (thread->wait_bitset & bitset)) {
+            threads.wake(*thread, 0);
+            ++woken;
+        }
+        thread = next;
+    }
+    return woken;
+}
+
 SyscallResult sys_futex(Kernel& kernel, const SyscallArgs& args)
 {
     int operation = args.int32(1);
-    int command = operation & kFutexCommandMask;
-    if ((operation & kFutexClockRealtime) && command != kFutexWaitBitset && command != kFutexWait)
+    int command = operation & kCommandMask;
+    if ((operation & FUTEX_CLOCK_REALTIME) && command != FUTEX_WAIT_BITSET && command != FUTEX_WAIT)
         return Error::from_errno(ENOSYS);
+    auto address = args.pointer<u32>(0);
     switch (command) {
-    case kFutexWait:
-    case kFutexWaitBitset:
-        return wait(kernel, args, command);
-    case kFutexWake:
-    case kFutexWakeBitset:
-        if (args.pointer<u32>(0).address() % 4 != 0)
+    case FUTEX_WAIT:
+    case FUTEX_WAIT_BITSET:
+        return wait(kernel, args, command == FUTEX_WAIT_BITSET);
+    case FUTEX_WAKE:
+    case FUTEX_WAKE_BITSET: {
+        u32 bitset = command == FUTEX_WAKE_BITSET ? args.uint32(5) : FUTEX_BITSET_MATCH_ANY;
+        if (bitset == 0)
             return Error::from_errno(EINVAL);
-        return 0; // nobody else can be waiting
-    case kFutexRequeue:
-        return 0;
-    case kFutexCmpRequeue: {
-        u32 value = TRY(read_futex_word(args.pointer<u32>(0)));
-        if (value != args.uint32(5))
-            return Error::from_errno(EAGAIN);
-        return 0;
+        TRY(check_aligned(address));
+        return futex_wake(kernel, address.address(), count_argument(args.raw[2]), bitset);
     }
-    case kFutexWakeOp:
-        TRY(apply_wake_op(args.pointer<u32>(4), args.uint32(5)));
-        return 0;
+    case FUTEX_REQUEUE:
+    case FUTEX_CMP_REQUEUE: {
+        auto target = args.pointer<u32>(4);
+        TRY(check_aligned(address));
+        TRY(check_aligned(target));
+        // val2 travels in the timeout register.
+        if (command == FUTEX_CMP_REQUEUE && TRY(read_futex_word(address)) != args.uint32(5))
+            return Error::from_errno(EAGAIN);
+        return requeue(kernel, address.address(), target.address(), count_argument(args.raw[2]), count_argument(args.raw[3]));
+    }
+    case FUTEX_WAKE_OP: {
+        auto second = args.pointer<u32>(4);
+        TRY(check_aligned(address));
+        bool condition = TRY(apply_wake_op(second, args.uint32(5)));
+        long woken = futex_wake(kernel, address.address(), count_argument(args.raw[2]), FUTEX_BITSET_MATCH_ANY);
+        if (condition)
+            woken += futex_wake(kernel, second.address(), count_argument(args.raw[3]), FUTEX_BITSET_MATCH_ANY);
+        return woken;
+    }
     default:
-        return Error::unsupported("only WAIT, WAKE, WAIT_BITSET, WAKE_BITSET, REQUEUE, CMP_REQUEUE and WAKE_OP are served");
+        if (command >= FUTEX_LOCK_PI)
+            return Error::unsupported("priority-inheritance futexes (FUTEX_*_PI) are not supported");
+        return Error::from_errno(ENOSYS);
     }
 }
 

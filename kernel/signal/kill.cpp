@@ -1,8 +1,9 @@
 #include "kernel.h"
 #include "syscalls.h"
 
-// kill, tkill and tgkill. The only process is pid 1, leader of process group 1, with one thread
-// (tid 1): anything else does not exist. Signal 0 only checks that the target exists.
+// kill, tkill and tgkill. The only process is pid 1, leader of process group 1; its threads are
+// the live tids. Signal dispositions and the pending set are the process's, so a signal to any of
+// its threads acts on the process. Signal 0 only checks that the target exists.
 namespace zeroos {
 
 namespace {
@@ -43,7 +44,7 @@ SyscallResult sys_tkill(Kernel& kernel, const SyscallArgs& args)
     int signal = args.int32(1);
     if (tid <= 0)
         return Error::from_errno(EINVAL);
-    if (tid != ProcessState::kMainTid)
+    if (!kernel.threads().find(tid))
         return Error::from_errno(ESRCH);
     TRY(check_signal(signal));
     return send_to_self(kernel, signal);
@@ -56,7 +57,7 @@ SyscallResult sys_tgkill(Kernel& kernel, const SyscallArgs& args)
     int signal = args.int32(2);
     if (tgid <= 0 || tid <= 0)
         return Error::from_errno(EINVAL);
-    if (tgid != ProcessState::kPid || tid != ProcessState::kMainTid)
+    if (tgid != ProcessState::kPid || !kernel.threads().find(tid))
         return Error::from_errno(ESRCH);
     TRY(check_signal(signal));
     return send_to_self(kernel, signal);

@@ -30,6 +30,10 @@ namespace {
             ZEROOS_SIGNAL_LIST(ZEROOS_SIGNAL_HANDLER_MESSAGE)
 #undef ZEROOS_SIGNAL_HANDLER_MESSAGE
         }
+        // glibc's SIGCANCEL is 32 and musl's 33 (SIGRTMIN - 2 and - 1 as their programs see it).
+        if (signal == 32 || signal == 33)
+            return Error::unsupported("pthread_cancel's signal (SIGCANCEL, real-time signal 32/33) cannot reach its guest handler: signal "
+                                      "delivery to handlers is not supported yet");
         return Error::unsupported("delivering a real-time signal to a guest handler is not supported yet");
     }
 

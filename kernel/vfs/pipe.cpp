@@ -8,9 +8,15 @@ namespace {
     constexpr size_t kPipeCapacity = 64 * 1024;
     constexpr size_t kPipeAtomicWrite = 4096; // PIPE_BUF
 
-    // A bounded ring buffer shared by the read end and the write end.
+    // A bounded ring buffer shared by the read end and the write end. A read of an empty pipe or a
+    // write to a full one blocks the calling thread (its syscall runs again when woken); every
+    // change a waiter could be waiting for wakes the other side and the pollers.
     class Pipe final : public Inode {
     public:
+        explicit Pipe(Kernel& kernel)
+            : kernel_(kernel)
+        {
+        }
         ~Pipe() override { kfree(buffer_); }
         bool allocate()
         {
@@ -18,7 +24,12 @@ namespace {
             return buffer_ != nullptr;
         }
         void opened(OpenFile& file) override { ++(file.access_mode() == O_RDONLY ? readers_ : writers_); }
-        void closed(OpenFile& file) override { --(file.access_mode() == O_RDONLY ? readers_ : writers_); }
+        void closed(OpenFile& file) override
+        {
+            bool reader = file.access_mode() == O_RDONLY;
+            if (--(reader ? readers_ : writers_) == 0)
+                wake(reader ? Thread::Wait::PipeWrite : Thread::Wait::PipeRead); // EPIPE, or end of file
+        }
         bool seekable() const override { return false; }
         u64 size() const override { return 0; }
         i64 readable_bytes(const OpenFile&) const override { return static_cast<i64>(used_); }
@@ -47,9 +58,9 @@ namespace {
             if (used_ == 0) {
                 if (!writers_)
                     return size_t(0);
-                if (file.flags & O_NONBLOCK)
-                    return Error::from_errno(EAGAIN);
-                return Error::unsupported("blocking on a pipe would deadlock: read of an empty pipe whose write end is open");
+                if (!(file.flags & O_NONBLOCK))
+                    kernel_.threads().block_current(Thread::Wait::PipeRead, ino);
+                return Error::from_errno(EAGAIN);
             }
             size_t count = min(length, used_);
             size_t done = 0;
@@ -65,41 +76,68 @@ namespace {
                 head_ = (head_ + chunk) % kPipeCapacity;
                 used_ -= chunk;
             }
+            if (done)
+                wake(Thread::Wait::PipeWrite);
             return done;
         }
 
+        // Writes of at most PIPE_BUF bytes are atomic: all or nothing. A blocking larger one writes
+        // what fits and waits for room for the rest (the thread remembers how far it got).
         ErrorOr<size_t> write(Kernel&, OpenFile& file, u64, const IoBuffer& buffer, size_t length) override
         {
+            Thread& thread = kernel_.threads().current();
+            size_t already = thread.restarting ? thread.restart_progress : 0;
+            bool blocking = !(file.flags & O_NONBLOCK);
             if (!readers_)
-                return Error::from_errno(EPIPE);
+                return already ? ErrorOr<size_t>(already) : Error::from_errno(EPIPE);
             if (length == 0)
                 return size_t(0);
             size_t space = kPipeCapacity - used_;
-            if (length > space) {
-                if (!(file.flags & O_NONBLOCK))
-                    return Error::unsupported("blocking on a pipe would deadlock: write to a pipe without room for it");
-                // Small writes are atomic: all or nothing.
-                if (space == 0 || length <= kPipeAtomicWrite)
-                    return Error::from_errno(EAGAIN);
+            size_t remaining = length - already;
+            if (space == 0 || (length <= kPipeAtomicWrite && remaining > space)) {
+                if (blocking)
+                    block_writer(thread, already);
+                return Error::from_errno(EAGAIN);
             }
-            size_t count = min(length, space);
+            size_t count = min(remaining, space);
             size_t done = 0;
+            bool fault = false;
             while (done < count) {
                 size_t tail = (head_ + used_) % kPipeCapacity;
                 size_t chunk = min(count - done, kPipeCapacity - tail);
-                auto copied = buffer.take(done, buffer_ + tail, chunk);
+                auto copied = buffer.take(already + done, buffer_ + tail, chunk);
                 if (copied.is_error()) {
-                    if (!done)
+                    if (!already && !done)
                         return copied.error();
+                    fault = true;
                     break;
                 }
                 done += chunk;
                 used_ += chunk;
             }
-            return done;
+            if (done)
+                wake(Thread::Wait::PipeRead);
+            if (blocking && !fault && already + done < length) {
+                block_writer(thread, already + done);
+                return Error::from_errno(EAGAIN);
+            }
+            return already + done;
         }
 
     private:
+        void block_writer(Thread& thread, size_t written)
+        {
+            thread.restart_progress = written;
+            kernel_.threads().block_current(Thread::Wait::PipeWrite, ino);
+        }
+
+        void wake(Thread::Wait waiters)
+        {
+            kernel_.threads().wake_all(waiters, ino);
+            kernel_.threads().wake_all(Thread::Wait::Poll, 0);
+        }
+
+        Kernel& kernel_;
         u8* buffer_ = nullptr;
         size_t head_ = 0;
         size_t used_ = 0;
@@ -116,7 +154,7 @@ SyscallResult sys_pipe2(Kernel& kernel, const SyscallArgs& args)
         return Error::unsupported("pipe2 O_DIRECT (packet mode) is not supported");
     if (flags & ~u32(O_CLOEXEC | O_NONBLOCK))
         return Error::from_errno(EINVAL);
-    auto* pipe = make<Pipe>();
+    auto* pipe = make<Pipe>(kernel);
     if (!pipe)
         return Error::from_errno(ENFILE);
     auto inode = RefPtr<Inode>::adopt(pipe);

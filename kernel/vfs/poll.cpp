@@ -34,13 +34,19 @@ namespace {
         return copy_from_user(&bits, mask, sizeof(bits));
     }
 
-    // Nothing was ready: a bounded wait only moves the virtual clock, an endless one would never end.
-    ErrorOr<void> wait_for_nothing(Kernel& kernel, i64 timeout_ns)
+    // Nothing was ready: the calling thread blocks until a pipe changes or its deadline (the whole
+    // call then runs again). False when the deadline has passed and the call should report nothing.
+    bool block_until_ready(Kernel& kernel, i64 timeout_ns)
     {
-        if (timeout_ns < 0)
-            return Error::unsupported("waiting forever with no descriptor ready would deadlock");
-        kernel.clock().advance(static_cast<u64>(timeout_ns));
-        return {};
+        auto& threads = kernel.threads();
+        u64 now = kernel.clock().monotonic_ns();
+        u64 deadline = timeout_ns < 0 ? 0 : threads.restartable_deadline(now, static_cast<u64>(timeout_ns));
+        if (timeout_ns >= 0 && deadline <= now)
+            return false;
+        threads.block_current(Thread::Wait::Poll, 0);
+        if (timeout_ns >= 0)
+            threads.set_deadline(threads.current(), deadline, 0);
+        return true;
     }
 
     ErrorOr<i64> read_timeout(UserPtr<linux_abi::Timespec> pointer)
@@ -85,8 +91,8 @@ SyscallResult do_poll(Kernel& kernel, UserPtr<void> pointer, u32 count, i64 time
             }
             TRY(write_to_user(entries.element(i), entry));
         }
-        if (pass == 0 && ready == 0 && timeout_ns != 0)
-            TRY(wait_for_nothing(kernel, timeout_ns));
+        if (pass == 0 && ready == 0 && timeout_ns != 0 && block_until_ready(kernel, timeout_ns))
+            return 0; // the result comes when it runs again
     }
     return ready;
 }
@@ -128,8 +134,8 @@ SyscallResult do_select(Kernel& kernel, int nfds, UserPtr<void> readfds, UserPtr
             }
         }
         if (pass == 0) {
-            if (ready == 0 && timeout_ns != 0)
-                TRY(wait_for_nothing(kernel, timeout_ns));
+            if (ready == 0 && timeout_ns != 0 && block_until_ready(kernel, timeout_ns))
+                return 0; // the result comes when it runs again
             ready = 0; // counted again while writing the sets back
         }
     }
@@ -142,6 +148,8 @@ SyscallResult sys_ppoll(Kernel& kernel, const SyscallArgs& args)
     i64 timeout_ns = TRY(read_timeout(timeout_pointer));
     TRY(check_wait_sigmask(args.pointer<void>(3), args.size(4)));
     long ready = TRY(do_poll(kernel, args.pointer<void>(0), args.uint32(1), timeout_ns));
+    if (kernel.threads().switch_requested())
+        return 0; // blocked: the timeout is read again when it runs again
     TRY(write_remaining(timeout_pointer, ready));
     return ready;
 }
@@ -157,6 +165,8 @@ SyscallResult sys_pselect6(Kernel& kernel, const SyscallArgs& args)
         TRY(check_wait_sigmask(UserPtr<void>(mask_and_size[0]), static_cast<size_t>(mask_and_size[1])));
     }
     long ready = TRY(do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
+    if (kernel.threads().switch_requested())
+        return 0; // blocked: the timeout is read again when it runs again
     TRY(write_remaining(timeout_pointer, ready));
     return ready;
 }

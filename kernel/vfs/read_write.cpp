@@ -96,11 +96,12 @@ SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
         }
         auto put = transfer(kernel, *output, true, IoBuffer::kernel(bounce), got.value(), -1);
         size_t written = put.is_error() ? 0 : put.value();
+        bool stop_short = returns_short(kernel, done, written);
         if (offset < 0)
             input->offset -= got.value() - written; // only what reached the output is consumed
         done += written;
-        if (put.is_error() || written < got.value()) {
-            failure = put.is_error() ? put.error() : Error { 0 };
+        if (stop_short || put.is_error() || written < got.value()) {
+            failure = put.is_error() && !stop_short ? put.error() : Error { 0 };
             break;
         }
     }

@@ -53,9 +53,15 @@ namespace {
     // Milliseconds as poll and epoll take them; negative waits forever.
     i64 milliseconds_to_ns(int milliseconds) { return milliseconds < 0 ? -1 : static_cast<i64>(milliseconds) * 1'000'000; }
 
-    SyscallOutcome serve_select(Kernel& kernel, const SyscallRequest& called)
+    // poll and select are handlers of their own, so that run_handler can block the calling
+    // thread and run them again when it is woken.
+    SyscallResult legacy_poll(Kernel& kernel, const SyscallArgs& args)
     {
-        const auto& args = called.args;
+        return do_poll(kernel, args.pointer<void>(0), args.uint32(1), milliseconds_to_ns(args.int32(2)));
+    }
+
+    SyscallResult legacy_select(Kernel& kernel, const SyscallArgs& args)
+    {
         struct Timeval {
             i64 seconds;
             i64 microseconds;
@@ -63,15 +69,12 @@ namespace {
         i64 timeout_ns = -1;
         auto timeout_pointer = args.pointer<Timeval>(4);
         if (!timeout_pointer.is_null()) {
-            auto timeout = read_from_user(timeout_pointer);
-            if (timeout.is_error())
-                return returning(kernel, called, "select", timeout.error());
-            if (timeout.value().seconds < 0 || timeout.value().microseconds < 0 || timeout.value().microseconds >= 1'000'000)
-                return returning(kernel, called, "select", Error::from_errno(EINVAL));
-            timeout_ns = timeout.value().seconds * 1'000'000'000 + timeout.value().microseconds * 1000;
+            auto timeout = TRY(read_from_user(timeout_pointer));
+            if (timeout.seconds < 0 || timeout.microseconds < 0 || timeout.microseconds >= 1'000'000)
+                return Error::from_errno(EINVAL);
+            timeout_ns = timeout.seconds * 1'000'000'000 + timeout.microseconds * 1000;
         }
-        return returning(kernel, called, "select",
-            do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
+        return do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns);
     }
 #endif
 
@@ -150,10 +153,9 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
     }
 #if ZEROOS_FEATURE_VFS
     if (is("poll"))
-        return returning(kernel, called, "poll",
-            do_poll(kernel, called.args.pointer<void>(0), called.args.uint32(1), milliseconds_to_ns(called.args.int32(2))));
+        return run_handler(kernel, called, "poll", "ptr fds, uint nfds, int timeout", legacy_poll);
     if (is("select"))
-        return serve_select(kernel, called);
+        return run_handler(kernel, called, "select", "int nfds, ptr readfds, ptr writefds, ptr exceptfds, ptr timeout", legacy_select);
     if (is("getdents"))
         return returning(kernel, called, "getdents",
             do_getdents(kernel, called.args.fd(0), called.args.pointer<void>(1), called.args.uint32(2), DirentFormat::LegacyDirent));
@@ -170,6 +172,9 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
     }
     if (is("arch_prctl"))
         return serve_arch_prctl(kernel, registers, called);
+    if (is("clone")) // x86-64 passes child_tid before tls; the generic order is the other way round
+        return as_generic(
+            kernel, called, "clone", called.args.raw[0], called.args.raw[1], called.args.raw[2], called.args.raw[4], called.args.raw[3]);
     if (is("fork") || is("vfork"))
         return fail_unsupported(kernel, called, name, "", "ZeroOS is a unikernel with one process: use threads, not fork");
     return fail_unsupported(kernel, called, name, nullptr, "no adapter for this legacy call");

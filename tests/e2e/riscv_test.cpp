@@ -71,9 +71,10 @@ TEST_CASE("instructions per null syscall round trip on RISC-V")
     REQUIRE(loaded > base);
     double per_syscall = static_cast<double>(loaded - base) / 10000.0;
     WARN("instructions per getpid round trip (loop included): " << per_syscall << "; whole idle run: " << base);
-    // --stats also counts instructions per syscall: its minstret readings around each dispatch add
-    // about 70 instructions per call that the total cannot take off (the rest of its bookkeeping is).
-    CHECK(per_syscall < 270);
+    // --stats also counts instructions per syscall: its minstret readings around each dispatch and
+    // the per-call table add about 90 instructions per call that the total cannot take off. Without
+    // --stats the round trip is about 184 (issue 4 targets 60): this bound only catches regressions.
+    CHECK(per_syscall < 300);
 }
 
 TEST_CASE("RISC-V vApps print exactly what their host builds print")

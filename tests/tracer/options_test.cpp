@@ -65,6 +65,7 @@ TEST_CASE("defaults are the documented ones")
     CHECK(options.memory_bytes == 1ull << 30);
     CHECK(options.max_fds == 1024);
     CHECK(options.timeout_seconds == 0);
+    CHECK(options.max_threads == 1024);
     CHECK_FALSE(options.unsupported_returns_enosys);
     CHECK_FALSE(options.inherit_environment);
     CHECK(options.verbosity == 0);
@@ -93,8 +94,8 @@ TEST_CASE("a double dash ends the options")
 TEST_CASE("every option is parsed")
 {
     Options options = parse({ "--seed=18446744073709551615", "--memory", "256M", "--mount", "/a:/b:rw", "--mount", "/c:/d", "--rootfs",
-        "root.tar", "--env", "A=1", "--env", "B==2", "--inherit-env", "--on-unsupported", "enosys", "--max-fds", "64", "--verbose", "-v",
-        "--log-level", "debug", "prog", "arg" });
+        "root.tar", "--env", "A=1", "--env", "B==2", "--inherit-env", "--on-unsupported", "enosys", "--max-fds", "64", "--max-threads", "8",
+        "--verbose", "-v", "--log-level", "debug", "prog", "arg" });
     CHECK(options.seed == 18446744073709551615ull);
     CHECK(options.memory_bytes == 256ull << 20);
     REQUIRE(options.mounts.size() == 2);
@@ -105,6 +106,7 @@ TEST_CASE("every option is parsed")
     CHECK(options.inherit_environment);
     CHECK(options.unsupported_returns_enosys);
     CHECK(options.max_fds == 64);
+    CHECK(options.max_threads == 8);
     CHECK(options.verbosity == 2);
     CHECK(options.log_level == "debug");
 }
@@ -125,6 +127,7 @@ TEST_CASE("bad command lines are usage errors")
         { "--max-fds", "2", "p" },
         { "--timeout", "-1", "p" },
         { "--timeout", "1.5", "p" },
+        { "--max-threads", "0", "p" },
         { "--mem", "1G", "p" }, // no guessing of abbreviations
         { "--" },
     };

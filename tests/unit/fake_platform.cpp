@@ -26,6 +26,9 @@ struct FakeMachine {
     std::vector<std::string> missing_paths;
     std::vector<std::string> trace_lines;
     zeroos::u64 cost_ticks = 0;
+    std::vector<fake::CreatedThread> created_threads;
+    std::vector<int> destroyed_threads;
+    bool fail_thread_creation = false;
     void* heap = nullptr;
 };
 
@@ -75,6 +78,9 @@ void reset()
     m.missing_paths.clear();
     m.trace_lines.clear();
     m.cost_ticks = 0;
+    m.created_threads.clear();
+    m.destroyed_threads.clear();
+    m.fail_thread_creation = false;
     if (!m.heap)
         m.heap = map_zeroed(kHeapSize);
 }
@@ -91,6 +97,9 @@ const std::string& stderr_text() { return machine().stderr_data; }
 const std::vector<std::string>& reports() { return machine().reports; }
 const std::vector<std::string>& missing_paths() { return machine().missing_paths; }
 const std::vector<std::string>& trace_lines() { return machine().trace_lines; }
+const std::vector<CreatedThread>& created_threads() { return machine().created_threads; }
+const std::vector<int>& destroyed_threads() { return machine().destroyed_threads; }
+void fail_thread_creation(bool fail) { machine().fail_thread_creation = fail; }
 
 void* host_address(uint64_t guest_address, size_t length) { return translate(guest_address, length); }
 
@@ -168,6 +177,16 @@ void trace(const char* line) { machine().trace_lines.emplace_back(line); }
 // Ten ticks per reading: --stats costs in unit tests are exact.
 u64 cost_counter() { return machine().cost_ticks += 10; }
 
+bool thread_create(int tid, u64 stack, bool set_tls, u64 tls)
+{
+    if (machine().fail_thread_creation)
+        return false;
+    machine().created_threads.push_back({ tid, stack, set_tls, tls });
+    return true;
+}
+
+void thread_destroy(int tid) { machine().destroyed_threads.push_back(tid); }
+
 Region guest_arena() { return { fake::kArenaBase, fake::kArenaSize }; }
 Region kernel_heap_region() { return { reinterpret_cast<u64>(machine().heap), kHeapSize }; }
 
@@ -199,10 +218,13 @@ long KernelFixture::call(const char* name, uint64_t a0, uint64_t a1, uint64_t a2
     request.args.raw[3] = a3;
     request.args.raw[4] = a4;
     request.args.raw[5] = a5;
-    request.pc = 0x1000;
+    request.pc = pc_;
     auto outcome = zeroos::dispatch_syscall(*kernel_, request);
     exited_ = outcome.kind == zeroos::SyscallOutcome::Kind::Exit;
-    return outcome.kind == zeroos::SyscallOutcome::Kind::Return ? outcome.value : 0;
+    switched_ = outcome.kind == zeroos::SyscallOutcome::Kind::Switch;
+    if (switched_)
+        running_tid_ = outcome.resume_tid;
+    return exited_ ? 0 : outcome.value;
 }
 
 uint64_t KernelFixture::reserve(size_t length, uint8_t fill)

@@ -32,6 +32,18 @@ const std::vector<std::string>& missing_paths();
 // Every platform::trace line, in order.
 const std::vector<std::string>& trace_lines();
 
+// Thread contexts as the platform keeps them: every thread_create and thread_destroy, in order.
+struct CreatedThread {
+    int tid;
+    uint64_t stack;
+    bool set_tls;
+    uint64_t tls;
+};
+const std::vector<CreatedThread>& created_threads();
+const std::vector<int>& destroyed_threads();
+// Makes the next thread_create calls fail (out of memory).
+void fail_thread_creation(bool fail);
+
 // Host pointer for a guest address range; nullptr if any of it is unmapped.
 void* host_address(uint64_t guest_address, size_t length);
 
@@ -50,6 +62,12 @@ public:
     long call(const char* name, uint64_t a0 = 0, uint64_t a1 = 0, uint64_t a2 = 0, uint64_t a3 = 0, uint64_t a4 = 0, uint64_t a5 = 0);
     // Whether the last call ended the run (exit, fatal signal, fail-fast).
     bool exited() const { return exited_; }
+    // Threads as the platform sees them: each call is made by running_tid(); after a Switch
+    // outcome the resumed thread runs, and call() returned what its own syscall returns.
+    int running_tid() const { return running_tid_; }
+    bool switched() const { return switched_; }
+    // The guest pc of the following calls (what deadlock reports show).
+    void set_pc(uint64_t pc) { pc_ = pc; }
 
     // Guest memory in the scratch region: each call returns a fresh address.
     uint64_t put_string(const std::string& text);
@@ -67,4 +85,7 @@ private:
     zeroos::Kernel* kernel_;
     uint64_t scratch_next_ = fake::kScratchBase;
     bool exited_ = false;
+    bool switched_ = false;
+    int running_tid_ = 1;
+    uint64_t pc_ = 0x1000;
 };

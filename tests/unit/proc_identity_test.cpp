@@ -100,9 +100,9 @@ TEST_CASE("set_tid_address returns the tid; set_robust_list checks the head size
 {
     KernelFixture f;
     CHECK(f.call("set_tid_address", 0x1234) == 1);
-    CHECK(f.kernel().process().clear_child_tid() == 0x1234);
+    CHECK(f.kernel().threads().current().clear_child_tid == 0x1234);
     CHECK(f.call("set_robust_list", 0x5678, 24) == 0);
-    CHECK(f.kernel().process().robust_list_head() == 0x5678);
+    CHECK(f.kernel().threads().current().robust_list_head == 0x5678);
     CHECK(f.call("set_robust_list", 0x5678, 16) == -EINVAL);
 }
 

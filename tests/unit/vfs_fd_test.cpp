@@ -5,23 +5,6 @@
 using namespace zeroos;
 using namespace vfs_test;
 
-namespace {
-
-struct PipeFds {
-    long rc;
-    int read_end;
-    int write_end;
-};
-
-PipeFds make_pipe(KernelFixture& f, uint64_t flags = 0)
-{
-    uint64_t pair = f.reserve(8);
-    long rc = f.call("pipe2", pair, flags);
-    return { rc, f.read<int>(pair), f.read<int>(pair + 4) };
-}
-
-} // namespace
-
 TEST_CASE("vfs: dup shares the offset and status flags; dup3 and fcntl close-on-exec")
 {
     KernelFixture f;
@@ -138,7 +121,7 @@ TEST_CASE("vfs: /dev/urandom and /dev/random read the seeded stream")
     CHECK(a != std::string(64, '\0'));
 }
 
-TEST_CASE("vfs: pipes move data, report EOF, EPIPE, EAGAIN, and refuse to deadlock")
+TEST_CASE("vfs: pipes move data and report EOF and EPIPE and EAGAIN and deadlocks")
 {
     KernelFixture f;
     auto p = make_pipe(f);
@@ -186,8 +169,9 @@ TEST_CASE("vfs: pipes move data, report EOF, EPIPE, EAGAIN, and refuse to deadlo
     auto r = make_pipe(f);
     read_text(f, r.read_end, 1);
     CHECK(f.exited());
-    REQUIRE(fake::reports().size() == 1);
-    CHECK(fake::reports()[0].find("blocking on a pipe would deadlock") != std::string::npos);
+    REQUIRE(fake::reports().size() == 2);
+    CHECK(fake::reports()[0] == "zeroos: deadlock: every thread is blocked and no timeout is pending (1 thread)");
+    CHECK(fake::reports()[1].find("zeroos:   thread 1 waits on read of pipe (inode ") == 0);
 }
 
 TEST_CASE("vfs: ioctl answers")
@@ -266,6 +250,8 @@ TEST_CASE("vfs: ppoll reports readiness, POLLNVAL, and timeouts advance the virt
     linux_abi::PollFd never { q.read_end, POLLIN, 0 };
     f.call("ppoll", f.put_bytes(&never, sizeof(never)), 1, 0, 0, 8);
     CHECK(f.exited());
+    REQUIRE(fake::reports().size() == 2);
+    CHECK(fake::reports()[1] == "zeroos:   thread 1 waits on poll/select at pc 0x1000");
 }
 
 TEST_CASE("vfs: pselect6 sets, EBADF and timeouts")

@@ -11,6 +11,19 @@ namespace vfs_test {
 
 constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(-100);
 
+struct PipeFds {
+    long rc;
+    int read_end;
+    int write_end;
+};
+
+inline PipeFds make_pipe(KernelFixture& f, uint64_t flags = 0)
+{
+    uint64_t pair = f.reserve(8);
+    long rc = f.call("pipe2", pair, flags);
+    return { rc, f.read<int>(pair), f.read<int>(pair + 4) };
+}
+
 inline long open(KernelFixture& f, const std::string& path, uint64_t flags, uint64_t mode = 0644)
 {
     return f.call("openat", kAtFdcwd, f.put_string(path), flags, mode);

@@ -1,7 +1,8 @@
 #include "kernel.h"
 #include "syscalls.h"
 
-// What libc's start-up registers for its (single, for now) thread. Kept for when threads exit.
+// What libc registers for each thread at its start: where to clear and wake at its exit
+// (set_tid_address) and its list of robust futexes (set_robust_list); and its tid.
 namespace zeroos {
 
 namespace {
@@ -10,17 +11,20 @@ namespace {
 
 } // namespace
 
+SyscallResult sys_gettid(Kernel& kernel, const SyscallArgs&) { return kernel.threads().current_tid(); }
+
 SyscallResult sys_set_tid_address(Kernel& kernel, const SyscallArgs& args)
 {
-    kernel.process().set_clear_child_tid(args.uint64(0));
-    return ProcessState::kMainTid;
+    auto& thread = kernel.threads().current();
+    thread.clear_child_tid = args.uint64(0);
+    return thread.tid;
 }
 
 SyscallResult sys_set_robust_list(Kernel& kernel, const SyscallArgs& args)
 {
     if (args.size(1) != kRobustListHeadSize)
         return Error::from_errno(EINVAL);
-    kernel.process().set_robust_list(args.uint64(0));
+    kernel.threads().current().robust_list_head = args.uint64(0);
     return 0;
 }
 
