@@ -42,6 +42,14 @@ namespace {
         return *where;
     }
 
+    // The kernel never changes tp (it has no thread-local data): it still holds the guest's.
+    u64 guest_thread_pointer()
+    {
+        u64 thread_pointer;
+        asm volatile("mv %0, tp" : "=r"(thread_pointer));
+        return thread_pointer;
+    }
+
     // The caller-saved registers, sp and the resume pc of the trapping thread, from its frame.
     void copy_frame(ThreadContext& context, const riscv64::TrapFrame& frame, u64 resume_pc)
     {
@@ -74,8 +82,10 @@ SwitchPlan* plan_switch(riscv64::TrapFrame& frame, const SyscallOutcome& outcome
     ThreadContext* saved = nullptr;
     if (!g_in_flight.current_destroyed) {
         saved = context_of(g_current);
-        if (saved)
+        if (saved) {
             copy_frame(*saved, frame, frame.mepc + 4); // its result is written when it resumes
+            saved->regs[kTp] = guest_thread_pointer();
+        }
     }
     ThreadContext** next_slot = slot(outcome.resume_tid);
     ThreadContext* next = next_slot ? *next_slot : nullptr;
@@ -104,9 +114,7 @@ bool thread_create(int tid, u64 stack, bool set_tls, u64 tls)
         return false;
     mem_set(context, 0, sizeof(ThreadContext));
     copy_frame(*context, *frame, frame->mepc + 4);
-    u64 thread_pointer;
-    asm volatile("mv %0, tp" : "=r"(thread_pointer)); // the kernel never changes tp: it is the guest's
-    context->regs[kTp] = set_tls ? tls : thread_pointer;
+    context->regs[kTp] = set_tls ? tls : guest_thread_pointer();
     if (stack)
         context->regs[kSp] = stack;
     context->regs[kA0] = 0; // clone returns 0 in the child

@@ -19,7 +19,7 @@ struct ThreadContext {
 static_assert(sizeof(ThreadContext) == 33 * 8);
 
 // What trap.S does on the way back to the guest, when the syscall did more than return: store the
-// live callee-saved registers (s0-s11, gp, tp) into up to two contexts (the thread that trapped, a
+// live callee-saved registers (s0-s11, gp) into up to two contexts (the thread that trapped, a
 // thread it just cloned), then resume `load` instead of the trapping thread. Null fields are skipped;
 // with `load` null the trapping thread resumes from its frame as usual.
 struct SwitchPlan {

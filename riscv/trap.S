@@ -58,10 +58,10 @@ zeroos_trap_return:
 
 # The scheduler switched threads, or a clone needs the callee-saved registers (riscv/threads.h,
 # SwitchPlan in a0). They still hold the trapping thread's values: the kernel's code preserved them.
+# tp is not among them: threads.cpp records it (a clone's child gets its own).
     .equ CONTEXT_PC, 32*8
     .macro store_callee_saved base
     sd gp, 3*8(\base)
-    sd tp, 4*8(\base)
     sd s0, 8*8(\base)
     sd s1, 9*8(\base)
     sd s2, 18*8(\base)

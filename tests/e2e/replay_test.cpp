@@ -78,6 +78,21 @@ TEST_CASE("time randomness and a crash replay identically")
     CHECK(replayed_crash.status == 139);
 }
 
+TEST_CASE("a threaded program replays identically")
+{
+    TemporaryDirectory directory;
+    for (const std::string& program : { example_path("threads-glibc"), guest_path("threads_timedwait-musl") }) {
+        CAPTURE(program);
+        std::string trace = directory.path() + "/threads.trace";
+        auto recorded = run_zeroos({ "--record", trace, program });
+        REQUIRE(recorded.status == 0);
+        auto replayed = run_replay({ trace });
+        CHECK(replayed.out == recorded.out);
+        CHECK(replayed.err == "");
+        CHECK(replayed.status == 0);
+    }
+}
+
 TEST_CASE("a replay against another binary reports the first differing syscall")
 {
     TemporaryDirectory directory;
@@ -121,10 +136,12 @@ TEST_CASE("damaged traces are refused with one line and never replayed as comple
     CHECK(refused.err == "zeroos-replay: " + damaged + " is not a ZeroOS trace\n");
 }
 
-TEST_CASE("a recording killed half-way leaves a readable incomplete trace")
+namespace {
+
+// Records wait_for_input, gives it some input, and sends `signal` to zeroos-run once the guest has
+// read it. Returns zeroos-run's exit status.
+int record_then_signal(const std::string& trace, int signal)
 {
-    TemporaryDirectory directory;
-    std::string trace = directory.path() + "/killed.trace";
     int in[2], out[2];
     REQUIRE(pipe(in) == 0);
     REQUIRE(pipe(out) == 0);
@@ -136,7 +153,8 @@ TEST_CASE("a recording killed half-way leaves a readable incomplete trace")
         close(in[1]);
         close(out[0]);
         std::string guest = guest_path("wait_for_input-musl");
-        char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--record"), trace.data(), guest.data(), nullptr };
+        std::string path = trace;
+        char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--record"), path.data(), guest.data(), nullptr };
         char* envp[] = { nullptr };
         execve(argv[0], argv, envp);
         _exit(127);
@@ -150,18 +168,41 @@ TEST_CASE("a recording killed half-way leaves a readable incomplete trace")
     while (said.size() < 14 && read(out[0], &byte, 1) == 1)
         said.push_back(byte);
     REQUIRE(said == "ready\nreading\n");
-    kill(recorder, SIGKILL);
+    kill(recorder, signal);
     int status = 0;
     waitpid(recorder, &status, 0);
     close(in[1]);
     close(out[0]);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 
+} // namespace
+
+TEST_CASE("a recording killed half-way leaves a readable incomplete trace")
+{
+    TemporaryDirectory directory;
+    std::string trace = directory.path() + "/killed.trace";
+    CHECK(record_then_signal(trace, SIGKILL) == 128 + SIGKILL);
     auto info = run_replay({ "--info", trace });
     CHECK(info.status == 0);
     CHECK(info.out.find("ended:        never") != std::string::npos);
     auto replayed = run_replay({ trace });
     CHECK(replayed.status == 4);
     CHECK(replayed.out.rfind("ready\n", 0) == 0);
+}
+
+TEST_CASE("SIGINT or SIGTERM to a recording ends it with a complete trace")
+{
+    for (int signal : { SIGINT, SIGTERM }) {
+        CAPTURE(signal);
+        TemporaryDirectory directory;
+        std::string trace = directory.path() + "/interrupted.trace";
+        CHECK(record_then_signal(trace, signal) == 128 + signal);
+        auto info = run_replay({ "--info", trace });
+        CHECK(info.status == 0);
+        CHECK(info.out.find("stdin:        13 bytes\n") != std::string::npos);
+        CHECK(info.out.find("ended:        exit status " + std::to_string(128 + signal) + "\n") != std::string::npos);
+    }
 }
 
 #ifdef ZEROOS_RISCV_ENABLED

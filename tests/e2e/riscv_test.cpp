@@ -77,6 +77,55 @@ TEST_CASE("instructions per null syscall round trip on RISC-V")
     CHECK(per_syscall < 300);
 }
 
+TEST_CASE("instructions per thread switch on RISC-V")
+{
+    auto idle = run_zeroos({ "--stats", guest_path("yield_loop.rv64"), "0" });
+    auto busy = run_zeroos({ "--stats", guest_path("yield_loop.rv64"), "2000" });
+    REQUIRE(idle.status == 0);
+    REQUIRE(busy.status == 0);
+    CHECK(busy.out == "2000 yields each\n");
+    long base = instructions_retired(idle), loaded = instructions_retired(busy);
+    REQUIRE(loaded > base);
+    // Each of the 4000 sched_yield calls switches to the other thread.
+    double per_switch = static_cast<double>(loaded - base) / 4000.0;
+    WARN("instructions per sched_yield that switches threads (with --stats bookkeeping): " << per_switch);
+    CHECK(per_switch < 2000);
+}
+
+TEST_CASE("threaded RISC-V vApps behave as their host builds do")
+{
+    struct Case {
+        std::string binary;
+        std::vector<std::string> arguments;
+    };
+    std::vector<Case> cases = {
+        { example_path("threads"), {} },
+        { guest_path("threads_timedwait"), {} },
+        { guest_path("threads_main_exit"), {} },
+        { guest_path("threads_pthread"), {} },
+        { guest_path("threads_deadlock"), {} },
+    };
+    // Without an F extension there is no floating-point environment to keep per thread.
+    auto comparable = [](const std::string& text) {
+        std::string kept;
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);)
+            if (line.rfind("rounding modes kept", 0) != 0)
+                kept += line + "\n";
+        return kept;
+    };
+    for (const auto& test : cases) {
+        CAPTURE(test.binary);
+        std::vector<std::string> host { test.binary + "-musl" }, riscv { test.binary + ".rv64" };
+        host.insert(host.end(), test.arguments.begin(), test.arguments.end());
+        riscv.insert(riscv.end(), test.arguments.begin(), test.arguments.end());
+        auto expected = run_zeroos(host);
+        auto actual = run_zeroos(riscv);
+        CHECK(comparable(actual.out) == comparable(expected.out));
+        CHECK(actual.status == expected.status);
+    }
+}
+
 TEST_CASE("RISC-V vApps print exactly what their host builds print")
 {
     struct Case {

@@ -92,8 +92,7 @@ int main(int argc, char** argv)
     if (strcmp(trick, "stack") == 0) {
         unsigned char code[64];
         // mprotect is served by ZeroOS: the host stack stays non-executable.
-        report("mprotect stack executable",
-            raw_syscall3(SYS_mprotect, (long)code & ~4095l, 8192, PROT_READ | PROT_WRITE | PROT_EXEC));
+        report("mprotect stack executable", raw_syscall3(SYS_mprotect, (long)code & ~4095l, 8192, PROT_READ | PROT_WRITE | PROT_EXEC));
         run_copied_code(code);
         return 0;
     }
