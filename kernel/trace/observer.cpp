@@ -40,10 +40,6 @@ namespace {
         bad[count] = '\0';
     }
 
-    // The tid that prefixes trace lines once the guest has more than one thread; 0 prints none.
-    // Hook for the scheduler: return the current tid there when more than one thread exists.
-    int thread_for_prefix(Kernel&) { return 0; }
-
 } // namespace
 
 const TraceClass kTraceClasses[] = {
@@ -138,6 +134,7 @@ Observer* installed() { return g_observer; }
 SyscallOutcome observe(Kernel& kernel, const SyscallRequest& request, Observer& observer)
 {
     u64 start = observer.counting ? platform::cost_counter() : 0;
+    int caller = kernel.threads().current_tid(); // after a switch, the current thread is another
     SyscallOutcome outcome = serve_syscall_request(kernel, request);
     u64 served = observer.counting ? platform::cost_counter() : 0;
     bool in_range = request.number >= 0 && request.number < kSlots;
@@ -148,14 +145,18 @@ SyscallOutcome observe(Kernel& kernel, const SyscallRequest& request, Observer& 
         if (outcome.kind == SyscallOutcome::Kind::Return && outcome.value < 0 && outcome.value >= -4095)
             ++statistics.errors;
     }
+    // Trace lines carry the calling thread's tid from the first time the guest has more than one
+    // thread on (as strace -f does with pids); before that, none.
+    if (kernel.threads().live_count() > 1)
+        observer.prefix_threads = true;
     if (observer.tracing && observer.selection.contains(request.number))
-        trace_call(kernel, request, outcome);
+        trace_call(kernel, request, outcome, observer.prefix_threads ? caller : 0);
     if (observer.counting)
         observer.own_cost += platform::cost_counter() - served;
     return outcome;
 }
 
-void trace_call(Kernel& kernel, const SyscallRequest& request, const SyscallOutcome& outcome)
+void trace_call(Kernel&, const SyscallRequest& request, const SyscallOutcome& outcome, int caller)
 {
     const SyscallInfo* info = syscall_info(request.number);
     if (!info)
@@ -163,8 +164,8 @@ void trace_call(Kernel& kernel, const SyscallRequest& request, const SyscallOutc
 
     char buffer[512];
     LineBuilder line(buffer, sizeof(buffer));
-    if (int tid = thread_for_prefix(kernel))
-        line.text("[tid ").decimal(tid).text("] ");
+    if (caller)
+        line.text("[tid ").decimal(caller).text("] ");
     CallView view;
     view.argument_names = false;
     view.finished = outcome.kind == SyscallOutcome::Kind::Return;

@@ -52,6 +52,7 @@ struct Observer {
     // What the observer itself cost (its bookkeeping and trace lines, not the calls): RISC-V takes
     // it off the instructions-retired total, which then stays that of an unobserved run.
     u64 own_cost = 0;
+    bool prefix_threads = false; // set once the guest has had more than one thread
 };
 
 // Installs the observer dispatch_syscall reports to (nullptr: none, the default).
@@ -60,8 +61,8 @@ Observer* installed();
 
 // dispatch_syscall with the observer watching.
 SyscallOutcome observe(Kernel&, const SyscallRequest&, Observer&);
-// Prints one --trace line for a call that has run.
-void trace_call(Kernel&, const SyscallRequest&, const SyscallOutcome&);
+// Prints one --trace line for a call thread `caller` made (0: no tid prefix).
+void trace_call(Kernel&, const SyscallRequest&, const SyscallOutcome&, int caller);
 
 // The --stats table, like strace -c: one line per syscall that was called, costliest first, then a
 // total. `unit` names the cost ("ns", "instr"). Each line goes to `emit` without a newline.

@@ -1,7 +1,15 @@
 // --trace, --stats, crash reports and --stop-on-fail: what zeroos-run shows a developer.
 #include "process.h"
 
+#include <algorithm>
+#include <arpa/inet.h>
 #include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <csignal>
@@ -184,3 +192,65 @@ TEST_CASE("stop-on-fail leaves the crashed guest stopped and detached for gdb")
     CHECK(WEXITSTATUS(status) == 139);
     close(err[0]);
 }
+
+TEST_CASE("trace lines name the calling thread once the guest has more than one")
+{
+    auto libc = GENERATE(as<std::string> {}, "musl", "glibc");
+    auto run = run_zeroos({ "--trace=clone,exit,exit_group", example_path("threads-" + libc) });
+    CHECK(run.status == 0);
+    CHECK(run.err.rfind("[tid 1] clone(", 0) == 0);
+    for (int tid = 2; tid <= 5; ++tid)
+        CHECK(run.err.find("[tid " + std::to_string(tid) + "] exit(0) = ? <blocked>\n") != std::string::npos);
+    CHECK(run.err.find("[tid 1] exit_group(0) = ?\n") != std::string::npos);
+}
+
+#ifdef ZEROOS_RISCV_ENABLED
+TEST_CASE("gdb PORT starts the RISC-V vApp halted behind qemu's gdb server")
+{
+    int port = 30000 + static_cast<int>(getpid() % 20000);
+    int err[2];
+    REQUIRE(pipe(err) == 0);
+    pid_t runner = fork();
+    REQUIRE(runner >= 0);
+    if (runner == 0) {
+        dup2(err[1], 2);
+        close(err[0]);
+        int null = open("/dev/null", O_RDWR);
+        dup2(null, 0);
+        dup2(null, 1);
+        std::string vapp = example_path("hello.rv64"), port_text = std::to_string(port);
+        char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--gdb"), port_text.data(), vapp.data(), nullptr };
+        char* envp[] = { nullptr };
+        execve(argv[0], argv, envp);
+        _exit(127);
+    }
+    close(err[1]);
+    // The two lines zeroos-run prints before qemu waits: then the port is listening.
+    std::string said;
+    char byte;
+    while (std::count(said.begin(), said.end(), '\n') < 2 && read(err[0], &byte, 1) == 1)
+        said.push_back(byte);
+    CHECK(said
+        == "zeroos-run: qemu waits for gdb on port " + std::to_string(port) + "; connect with:\n  gdb-multiarch "
+            + example_path("hello.rv64") + " -ex 'target remote localhost:" + std::to_string(port) + "'\n");
+    // Halted at the first instruction: no output until a debugger says so. A gdb "kill" packet ends it.
+    int connection = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool connected = false;
+    for (int attempt = 0; attempt < 200 && !connected; ++attempt) {
+        connected = connect(connection, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+        if (!connected)
+            poll(nullptr, 0, 10); // qemu opens the port just after the line is printed
+    }
+    REQUIRE(connected);
+    REQUIRE(write(connection, "$k#6b", 5) == 5);
+    close(connection);
+    int status = 0;
+    REQUIRE(waitpid(runner, &status, 0) == runner);
+    close(err[0]);
+    CHECK(WIFEXITED(status));
+}
+#endif
