@@ -136,3 +136,22 @@ TEST_CASE("a guest reading stdin gets exactly what was written")
     CHECK(run.out == "ready\nreading\ngot 100000 bytes\n");
     CHECK(run.status == 0);
 }
+
+TEST_CASE("a thread bomb ends at max-threads with EAGAIN")
+{
+    auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
+    auto bomb = run_zeroos({ "--max-threads", "64", guest_path("hostile_threads-" + libc), "bomb" });
+    CHECK(bomb.status == 0);
+    CHECK(bomb.out == "created 63 threads, then: EAGAIN\n");
+}
+
+TEST_CASE("a storm of spinning threads never starves zeroos-run's signal handling")
+{
+    for (int signal : { SIGTERM, SIGINT }) {
+        CAPTURE(signal);
+        BlockedGuest run("hostile_threads-musl", "storm");
+        REQUIRE(kill(run.tracer, signal) == 0);
+        CHECK(run.wait_for_tracer() == 128 + signal);
+        CHECK(run.guest_is_dead());
+    }
+}
