@@ -4,7 +4,7 @@ namespace zeroos {
 
 void VirtualClock::init(i64 epoch_seconds)
 {
-    epoch_ns_ = epoch_seconds * 1'000'000'000;
+    epoch_ns_ = seconds_to_ns_saturating(epoch_seconds, 0);
     monotonic_ns_ = 0;
 }
 

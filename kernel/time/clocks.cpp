@@ -61,11 +61,7 @@ ErrorOr<i64> read_timespec_ns(UserPtr<LinuxTimespec> source)
     auto value = TRY(read_from_user(source));
     if (value.tv_sec < 0 || value.tv_nsec < 0 || value.tv_nsec >= kNanosecondsPerSecond)
         return Error::from_errno(EINVAL);
-    // Sleeps beyond ~292 years are clamped to the largest representable time.
-    constexpr i64 kMaxSeconds = (~u64(0) >> 1) / kNanosecondsPerSecond - 1;
-    if (value.tv_sec > kMaxSeconds)
-        return kMaxSeconds * kNanosecondsPerSecond;
-    return value.tv_sec * kNanosecondsPerSecond + value.tv_nsec;
+    return seconds_to_ns_saturating(value.tv_sec, value.tv_nsec);
 }
 
 } // namespace zeroos

@@ -56,7 +56,9 @@ namespace {
             return kernel.vfs().now();
         if (time.nanoseconds < 0 || time.nanoseconds >= kNanosecondsPerSecond)
             return Error::from_errno(EINVAL);
-        return time.seconds * kNanosecondsPerSecond + time.nanoseconds;
+        // Clamped, as a file system clamps to the range it stores (the syscall fuzzer found the
+        // overflow this was).
+        return seconds_to_ns_saturating(time.seconds, time.nanoseconds);
     }
 
     ErrorOr<long> access_check(Kernel& kernel, int dirfd, UserPtr<const char> pointer, int mode, u32 flags)

@@ -56,9 +56,7 @@ namespace {
         auto timeout = TRY(read_from_user(pointer));
         if (timeout.seconds < 0 || timeout.nanoseconds < 0 || timeout.nanoseconds >= kNanosecondsPerSecond)
             return Error::from_errno(EINVAL);
-        if (timeout.seconds > INT64_MAX / kNanosecondsPerSecond - 1)
-            return INT64_MAX;
-        return timeout.seconds * kNanosecondsPerSecond + timeout.nanoseconds;
+        return seconds_to_ns_saturating(timeout.seconds, timeout.nanoseconds);
     }
 
     // ppoll and pselect6 write the time left back; a wait either returned at once or used it all.

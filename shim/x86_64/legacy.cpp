@@ -72,10 +72,8 @@ namespace {
             auto timeout = TRY(read_from_user(timeout_pointer));
             if (timeout.seconds < 0 || timeout.microseconds < 0 || timeout.microseconds >= 1'000'000)
                 return Error::from_errno(EINVAL);
-            // A wait longer than i64 nanoseconds (292 years) is as good as forever: saturate, as
-            // ppoll's reader does, rather than overflow (the syscall fuzzer found this).
-            constexpr i64 kMaxSeconds = INT64_MAX / 1'000'000'000 - 1;
-            timeout_ns = timeout.seconds > kMaxSeconds ? INT64_MAX : timeout.seconds * 1'000'000'000 + timeout.microseconds * 1000;
+            // Saturating: the syscall fuzzer found the overflow of a centuries-long timeout.
+            timeout_ns = seconds_to_ns_saturating(timeout.seconds, timeout.microseconds * 1000);
         }
         return do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns);
     }
