@@ -1,4 +1,5 @@
 #include "arch_abi.h"
+#include "stat_layout.h"
 
 namespace zeroos {
 
@@ -37,48 +38,11 @@ namespace {
 
 ErrorOr<void> arch_write_stat(UserPtr<void> destination, const KernelStat& stat)
 {
-    GenericStat out {};
-    out.st_dev = stat.dev;
-    out.st_ino = stat.ino;
-    out.st_mode = stat.mode;
-    out.st_nlink = stat.nlink;
-    out.st_uid = stat.uid;
-    out.st_gid = stat.gid;
-    out.st_rdev = stat.rdev;
-    out.st_size = stat.size;
-    out.st_blksize = static_cast<i32>(stat.blksize);
-    out.st_blocks = stat.blocks;
-    out.st_atime_sec = stat.atime_sec;
-    out.st_atime_nsec = stat.atime_nsec;
-    out.st_mtime_sec = stat.mtime_sec;
-    out.st_mtime_nsec = stat.mtime_nsec;
-    out.st_ctime_sec = stat.ctime_sec;
-    out.st_ctime_nsec = stat.ctime_nsec;
+    auto out = stat_to_layout<GenericStat>(stat);
     return copy_to_user(destination, &out, sizeof(out));
 }
 
-ErrorOr<KernelStat> arch_read_stat(UserPtr<void> source)
-{
-    auto in = TRY(read_from_user(source.cast<GenericStat>()));
-    KernelStat stat {};
-    stat.dev = in.st_dev;
-    stat.ino = in.st_ino;
-    stat.mode = in.st_mode;
-    stat.nlink = static_cast<u32>(in.st_nlink);
-    stat.uid = in.st_uid;
-    stat.gid = in.st_gid;
-    stat.rdev = in.st_rdev;
-    stat.size = in.st_size;
-    stat.blksize = in.st_blksize;
-    stat.blocks = in.st_blocks;
-    stat.atime_sec = in.st_atime_sec;
-    stat.atime_nsec = in.st_atime_nsec;
-    stat.mtime_sec = in.st_mtime_sec;
-    stat.mtime_nsec = in.st_mtime_nsec;
-    stat.ctime_sec = in.st_ctime_sec;
-    stat.ctime_nsec = in.st_ctime_nsec;
-    return stat;
-}
+ErrorOr<KernelStat> arch_read_stat(UserPtr<void> source) { return stat_from_layout(TRY(read_from_user(source.cast<GenericStat>()))); }
 
 ErrorOr<KernelSigaction> arch_read_sigaction(UserPtr<void> source)
 {
