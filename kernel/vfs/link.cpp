@@ -105,12 +105,9 @@ SyscallResult sys_renameat2(Kernel& kernel, const SyscallArgs& args)
     if ((flags & ~u32(RENAME_NOREPLACE | RENAME_EXCHANGE)) || (flags == (RENAME_NOREPLACE | RENAME_EXCHANGE)))
         return Error::from_errno(EINVAL);
     PathPair paths;
-    if (!paths.allocated())
-        return Error::from_errno(ENOMEM);
+    TRY(paths.copy_in(args.pointer<const char>(1), args.pointer<const char>(3)));
     PathBuffer& old_path = paths.first();
     PathBuffer& new_path = paths.second();
-    TRY(copy_path_from_user(old_path, args.pointer<const char>(1)));
-    TRY(copy_path_from_user(new_path, args.pointer<const char>(3)));
     auto old_place = TRY(resolve_path(kernel, args.fd(0), old_path.bytes, old_path.length, false));
     auto new_place = TRY(resolve_path(kernel, args.fd(2), new_path.bytes, new_path.length, false));
     if (old_place.name_length == 0 || old_place.names_dot_or_dotdot())
@@ -140,12 +137,9 @@ SyscallResult sys_renameat(Kernel& kernel, const SyscallArgs& args)
 SyscallResult sys_symlinkat(Kernel& kernel, const SyscallArgs& args)
 {
     PathPair paths;
-    if (!paths.allocated())
-        return Error::from_errno(ENOMEM);
+    TRY(paths.copy_in(args.pointer<const char>(0), args.pointer<const char>(2)));
     PathBuffer& target = paths.first();
     PathBuffer& path = paths.second();
-    TRY(copy_path_from_user(target, args.pointer<const char>(0)));
-    TRY(copy_path_from_user(path, args.pointer<const char>(2)));
     auto lookup = TRY(resolve_path(kernel, args.fd(1), path.bytes, path.length, false));
     if (lookup.inode || lookup.name_length == 0)
         return Error::from_errno(EEXIST);
@@ -164,12 +158,9 @@ SyscallResult sys_linkat(Kernel& kernel, const SyscallArgs& args)
     if (flags & ~u32(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
         return Error::from_errno(EINVAL);
     PathPair paths;
-    if (!paths.allocated())
-        return Error::from_errno(ENOMEM);
+    TRY(paths.copy_in(args.pointer<const char>(1), args.pointer<const char>(3), true));
     PathBuffer& old_path = paths.first();
     PathBuffer& new_path = paths.second();
-    TRY(copy_path_allow_empty(old_path, args.pointer<const char>(1)));
-    TRY(copy_path_from_user(new_path, args.pointer<const char>(3)));
     auto source = TRY(resolve_at(kernel, args.fd(0), old_path, flags & AT_SYMLINK_FOLLOW, flags & AT_EMPTY_PATH, false));
     if (source->is_directory())
         return Error::from_errno(EPERM);

@@ -52,6 +52,18 @@ public:
     PathPair& operator=(const PathPair&) = delete;
 
     bool allocated() const { return paths_ != nullptr; }
+    // Copies the two guest paths in, in order: ENOMEM when the buffers could not be had, then the
+    // first path's errors (it may be empty for AT_EMPTY_PATH callers), then the second's.
+    ErrorOr<void> copy_in(UserPtr<const char> first_path, UserPtr<const char> second_path, bool first_may_be_empty = false)
+    {
+        if (!allocated())
+            return Error::from_errno(ENOMEM);
+        if (first_may_be_empty)
+            TRY(copy_path_allow_empty(first(), first_path));
+        else
+            TRY(copy_path_from_user(first(), first_path));
+        return copy_path_from_user(second(), second_path);
+    }
     PathBuffer& first() { return paths_[0]; }
     PathBuffer& second() { return paths_[1]; }
 
