@@ -78,6 +78,28 @@ struct BlockedGuest {
     }
 };
 
+// Sends `signal` to zeroos-run: it must end with 128 + signal and take the guest with it.
+void check_signal_ends_run(BlockedGuest& run, int signal)
+{
+    REQUIRE(kill(run.tracer, signal) == 0);
+    CHECK(run.wait_for_tracer() == 128 + signal);
+    CHECK(run.guest_is_dead());
+}
+
+// SIGKILL of zeroos-run: PTRACE_O_EXITKILL must kill the guest as the tracer goes. The guest is
+// not our child: a pidfd tells when it has exited.
+void check_sigkill_leaves_no_guest(BlockedGuest& run)
+{
+    int guest = static_cast<int>(syscall(SYS_pidfd_open, run.guest, 0));
+    REQUIRE(guest >= 0);
+    REQUIRE(kill(run.tracer, SIGKILL) == 0);
+    CHECK(run.wait_for_tracer() == 128 + SIGKILL);
+    pollfd exited { guest, POLLIN, 0 };
+    CHECK(poll(&exited, 1, 10'000) == 1);
+    CHECK(run.guest_is_dead());
+    close(guest);
+}
+
 } // namespace
 
 TEST_CASE("SIGTERM and SIGINT to zeroos-run end the guest and report 128 + signal")
@@ -85,25 +107,14 @@ TEST_CASE("SIGTERM and SIGINT to zeroos-run end the guest and report 128 + signa
     for (int signal : { SIGTERM, SIGINT }) {
         CAPTURE(signal);
         BlockedGuest run;
-        REQUIRE(kill(run.tracer, signal) == 0);
-        CHECK(run.wait_for_tracer() == 128 + signal);
-        CHECK(run.guest_is_dead());
+        check_signal_ends_run(run, signal);
     }
 }
 
 TEST_CASE("SIGKILL of zeroos-run leaves no guest running")
 {
     BlockedGuest run;
-    // The guest is not our child: a pidfd tells when it has exited.
-    int guest = static_cast<int>(syscall(SYS_pidfd_open, run.guest, 0));
-    REQUIRE(guest >= 0);
-    REQUIRE(kill(run.tracer, SIGKILL) == 0);
-    CHECK(run.wait_for_tracer() == 128 + SIGKILL);
-    // PTRACE_O_EXITKILL: the host kernel kills the tracee as the tracer exits.
-    pollfd exited { guest, POLLIN, 0 };
-    CHECK(poll(&exited, 1, 10'000) == 1);
-    CHECK(run.guest_is_dead());
-    close(guest);
+    check_sigkill_leaves_no_guest(run);
 }
 
 TEST_CASE("a guest spinning without system calls never starves zeroos-run's signal handling")
@@ -111,23 +122,14 @@ TEST_CASE("a guest spinning without system calls never starves zeroos-run's sign
     for (int signal : { SIGTERM, SIGINT }) {
         CAPTURE(signal);
         BlockedGuest run("hostile_limits-musl", "spin", "spinning\n");
-        REQUIRE(kill(run.tracer, signal) == 0);
-        CHECK(run.wait_for_tracer() == 128 + signal);
-        CHECK(run.guest_is_dead());
+        check_signal_ends_run(run, signal);
     }
 }
 
 TEST_CASE("SIGKILL of zeroos-run kills a spinning guest too")
 {
     BlockedGuest run("hostile_limits-musl", "spin", "spinning\n");
-    int guest = static_cast<int>(syscall(SYS_pidfd_open, run.guest, 0));
-    REQUIRE(guest >= 0);
-    REQUIRE(kill(run.tracer, SIGKILL) == 0);
-    CHECK(run.wait_for_tracer() == 128 + SIGKILL);
-    pollfd exited { guest, POLLIN, 0 };
-    CHECK(poll(&exited, 1, 10'000) == 1);
-    CHECK(run.guest_is_dead());
-    close(guest);
+    check_sigkill_leaves_no_guest(run);
 }
 
 TEST_CASE("a guest reading stdin gets exactly what was written")
@@ -150,8 +152,6 @@ TEST_CASE("a storm of spinning threads never starves zeroos-run's signal handlin
     for (int signal : { SIGTERM, SIGINT }) {
         CAPTURE(signal);
         BlockedGuest run("hostile_threads-musl", "storm");
-        REQUIRE(kill(run.tracer, signal) == 0);
-        CHECK(run.wait_for_tracer() == 128 + signal);
-        CHECK(run.guest_is_dead());
+        check_signal_ends_run(run, signal);
     }
 }
