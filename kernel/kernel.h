@@ -51,6 +51,13 @@ public:
     // Inode numbers count up from 1 in creation order, the console's included.
     u64 next_inode_number() { return next_inode_number_++; }
     ThreadTable& threads() { return threads_; }
+    Attention& attention() { return attention_; }
+    // Where attention() lives in a Kernel: 0, for riscv/trap.S. (offsetof is only "conditionally
+    // supported" for a class like this one; GCC and Clang lay it out in declaration order.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+    static constexpr size_t attention_offset() { return __builtin_offsetof(Kernel, attention_); }
+#pragma GCC diagnostic pop
 
     // True the first time an unsupported request with this syscall number is reported.
     bool first_unsupported_report(long number)
@@ -62,15 +69,17 @@ public:
     }
 
 private:
+    // First, at offset 0: riscv/trap.S tests it there.
+    Attention attention_;
     static constexpr u64 kReportedBits = 1024;
     u64 reported_unsupported_[kReportedBits / 64] = {};
     BootConfig config_;
     String program_path_;
-    ProcessState process_;
+    ProcessState process_ { attention_ };
     VirtualClock clock_;
     ChaCha20Stream random_;
     MemoryManager memory_;
-    ThreadTable threads_; // declared before the files, which may wake threads while being torn down
+    ThreadTable threads_ { attention_ }; // declared before the files, which may wake threads while being torn down
 #if ZEROOS_FEATURE_VFS
     Vfs vfs_;
 #endif

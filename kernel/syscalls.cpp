@@ -10,9 +10,6 @@ namespace zeroos {
 
 namespace {
 
-#define ZEROOS_HANDLER_IMPLEMENTED(name) &sys_##name
-#define ZEROOS_HANDLER_QUIET_ENOSYS(name) nullptr
-#define ZEROOS_HANDLER_FAILFAST(name) nullptr
 #define ZEROOS_MISSING_IMPLEMENTED(group) "the " ZEROOS_FEATURE_NAME_##group " feature is not built into this kernel"
 #define ZEROOS_MISSING_QUIET_ENOSYS(group) nullptr
 #define ZEROOS_MISSING_FAILFAST(group) nullptr
@@ -45,9 +42,8 @@ namespace {
 
     // Numbers index this table directly: the lookup is on every syscall's path, and on RISC-V every
     // instruction there is paid for in trace length.
-    constexpr long kNumberLimit = 512;
     struct NumberIndex {
-        short entry[kNumberLimit];
+        short entry[kSyscallNumberLimit];
     };
 
     constexpr NumberIndex build_number_index()
@@ -61,13 +57,13 @@ namespace {
     }
 
     constexpr NumberIndex kNumberIndex = build_number_index();
-    static_assert(kSyscalls[kSyscallCount - 1].number < kNumberLimit, "raise kNumberLimit");
+    static_assert(kSyscalls[kSyscallCount - 1].number < kSyscallNumberLimit, "raise kSyscallNumberLimit");
 
 } // namespace
 
 const SyscallInfo* syscall_info(long number)
 {
-    if (static_cast<unsigned long>(number) >= kNumberLimit)
+    if (static_cast<unsigned long>(number) >= kSyscallNumberLimit)
         return nullptr;
     short entry = kNumberIndex.entry[number];
     return entry < 0 ? nullptr : &kSyscalls[entry];
@@ -123,8 +119,8 @@ namespace {
         if (result.is_error()) {
             Error error = result.error();
             if (error.is_unsupported())
-                return fail_unsupported(kernel, request, name, arguments, error.detail);
-            return { SyscallOutcome::Kind::Return, -static_cast<long>(error.code) };
+                return fail_unsupported(kernel, request, name, arguments, error.detail());
+            return { SyscallOutcome::Kind::Return, -static_cast<long>(error.code()) };
         }
         return { SyscallOutcome::Kind::Return, result.value() };
     }
@@ -184,12 +180,18 @@ namespace {
 
 } // namespace
 
-SyscallOutcome run_handler(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments, SyscallHandler handler)
+SyscallOutcome finish_handler(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments,
+    SyscallHandler handler, const SyscallResult& result)
 {
-    auto result = handler(kernel, request.args);
+    kernel.attention().lower();
     if (kernel.threads().switch_requested() && !kernel.process().has_exited()) [[unlikely]]
         return switch_threads(kernel, request, name, arguments, handler, result);
     return outcome_of(kernel, request, name, arguments, result);
+}
+
+SyscallOutcome run_handler(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments, SyscallHandler handler)
+{
+    return finish_handler(kernel, request, name, arguments, handler, handler(kernel, request.args));
 }
 
 SyscallOutcome serve_syscall_request(Kernel& kernel, const SyscallRequest& request)

@@ -81,6 +81,14 @@ struct SyscallInfo {
 #define ZEROOS_FEATURE_NAME_random "random"
 #define ZEROOS_FEATURE_NAME_signal "signals"
 
+// Numbers are below this; fast paths index tables by number.
+constexpr long kSyscallNumberLimit = 512;
+
+// An entry's handler as its support level gives it (with ZEROOS_IF_GROUP_<group>, the whole rule).
+#define ZEROOS_HANDLER_IMPLEMENTED(name) &sys_##name
+#define ZEROOS_HANDLER_QUIET_ENOSYS(name) nullptr
+#define ZEROOS_HANDLER_FAILFAST(name) nullptr
+
 // Declarations of every implemented handler, derived from syscalls.def.
 #define ZEROOS_DECLARE_IMPLEMENTED(name) SyscallResult sys_##name(Kernel&, const SyscallArgs&);
 #define ZEROOS_DECLARE_QUIET_ENOSYS(name)
@@ -124,6 +132,10 @@ SyscallOutcome serve_syscall_request(Kernel&, const SyscallRequest&);
 // The part of dispatch_syscall after the lookup, for architecture adapters that serve a call with
 // a handler of their own: runs it, converts its result, and switches threads when it blocked.
 SyscallOutcome run_handler(Kernel&, const SyscallRequest&, const char* name, const char* arguments, SyscallHandler);
+// The part of run_handler after the handler returned, for fast paths that call handlers themselves
+// and come here when the result is not a plain value or the kernel's attention flag is up.
+SyscallOutcome finish_handler(
+    Kernel&, const SyscallRequest&, const char* name, const char* arguments, SyscallHandler, const SyscallResult&);
 
 // Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
 // call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call

@@ -23,8 +23,8 @@ namespace {
     std::string describe(const Error& error)
     {
         if (error.is_unsupported())
-            return std::string(error.detail ? error.detail : "operation") + " is not supported yet";
-        return std::strerror(error.code);
+            return std::string(error.detail() ? error.detail() : "operation") + " is not supported yet";
+        return std::strerror(error.code());
     }
 
     std::string join_guest(const std::string& directory, const std::string& relative)

@@ -5,25 +5,41 @@
 
 namespace zeroos {
 
-// An error a syscall handler reports. `code` is a positive Linux errno, or kUnsupported when the
-// request is valid Linux but ZeroOS does not implement it (the dispatcher then fails fast and prints
-// `detail`, which must be a string literal).
-struct Error {
+// An error a syscall handler reports: a positive Linux errno, or "unsupported" when the request is
+// valid Linux but ZeroOS does not implement it (the dispatcher then fails fast and prints the
+// detail, which must be a string literal). It is one machine word, so an ErrorOr<long> (a handler's
+// result) is two and comes back in registers: the RISC-V trap path reads it from a0/a1.
+class Error {
+public:
     static constexpr int kUnsupported = -1;
+    // Errno values are below this; a detail string's address never is.
+    static constexpr uintptr_t kErrnoLimit = 4096;
 
-    int code;
-    const char* detail = nullptr;
+    constexpr Error() = default;
+    static constexpr Error from_errno(int errno_value) { return Error(static_cast<uintptr_t>(errno_value)); }
+    static Error unsupported(const char* what) { return Error(reinterpret_cast<uintptr_t>(what)); }
 
-    static constexpr Error from_errno(int errno_value) { return Error { errno_value, nullptr }; }
-    static constexpr Error unsupported(const char* what) { return Error { kUnsupported, what }; }
-    constexpr bool is_unsupported() const { return code == kUnsupported; }
+    // 0 for "no error".
+    constexpr int code() const { return bits_ < kErrnoLimit ? static_cast<int>(bits_) : kUnsupported; }
+    constexpr bool is_unsupported() const { return bits_ >= kErrnoLimit; }
+    const char* detail() const { return is_unsupported() ? reinterpret_cast<const char*>(bits_) : nullptr; }
+
+    // The whole word, for ErrorOr<long>'s packed form.
+    constexpr uintptr_t bits() const { return bits_; }
+    static constexpr Error from_bits(uintptr_t bits) { return Error(bits); }
+
+private:
+    explicit constexpr Error(uintptr_t bits)
+        : bits_(bits)
+    {
+    }
+    uintptr_t bits_ = 0;
 };
 
 template<typename T> class [[nodiscard]] ErrorOr {
 public:
     ErrorOr(T value)
         : value_(static_cast<T&&>(value))
-        , error_ { 0 }
     {
     }
     ErrorOr(Error error)
@@ -31,7 +47,7 @@ public:
     {
     }
 
-    bool is_error() const { return error_.code != 0; }
+    bool is_error() const { return error_.code() != 0; }
     Error error() const { return error_; }
     T& value() { return value_; }
     const T& value() const { return value_; }
@@ -44,21 +60,41 @@ private:
 
 template<> class [[nodiscard]] ErrorOr<void> {
 public:
-    ErrorOr()
-        : error_ { 0 }
-    {
-    }
+    ErrorOr() = default;
     ErrorOr(Error error)
         : error_(error)
     {
     }
 
-    bool is_error() const { return error_.code != 0; }
+    bool is_error() const { return error_.code() != 0; }
     Error error() const { return error_; }
     void release_value() { }
 
 private:
     Error error_;
+};
+
+// A syscall handler's result as one 128-bit integer: the value in the low half, the Error's word in
+// the high half, so it comes back in a0/a1 (riscv/trap.S reads them there). GCC 12 sends a
+// two-field struct through a stack slot on the way; a plain integer pair it keeps in registers.
+template<> class [[nodiscard]] ErrorOr<long> {
+public:
+    ErrorOr(long value)
+        : bits_(static_cast<u64>(value))
+    {
+    }
+    ErrorOr(Error error)
+        : bits_(static_cast<unsigned __int128>(error.bits()) << 64)
+    {
+    }
+
+    bool is_error() const { return (bits_ >> 64) != 0; }
+    Error error() const { return Error::from_bits(static_cast<uintptr_t>(bits_ >> 64)); }
+    long value() const { return static_cast<long>(static_cast<u64>(bits_)); }
+    long release_value() const { return value(); }
+
+private:
+    unsigned __int128 bits_;
 };
 
 // A raw `-errno`/value convention (the seams' return values) turned into an ErrorOr.

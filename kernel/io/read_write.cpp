@@ -18,7 +18,7 @@ namespace {
         if (!buffer)
             return Error::from_errno(ENOMEM);
         size_t gathered = 0;
-        Error fault { 0 };
+        Error fault;
         for (int i = 0; i < count; ++i) {
             auto vec = read_from_user(iov.element(static_cast<size_t>(i)));
             if (vec.is_error()) {
@@ -34,7 +34,7 @@ namespace {
         }
         // Like Linux: a fault after some data was taken writes what came before it.
         ErrorOr<size_t> written
-            = fault.code && gathered == 0 ? ErrorOr<size_t>(fault) : transfer(kernel, file, true, IoBuffer::kernel(buffer), gathered, -1);
+            = fault.code() && gathered == 0 ? ErrorOr<size_t>(fault) : transfer(kernel, file, true, IoBuffer::kernel(buffer), gathered, -1);
         kfree(buffer);
         return written;
     }

@@ -33,18 +33,21 @@ void ProcessState::set_name(const char* name, size_t length)
 void ProcessState::exit(int status)
 {
     state_ = State::Exited;
+    attention_.raise();
     code_ = status & 0xff;
 }
 
 void ProcessState::kill_by_signal(int signal)
 {
     state_ = State::Signaled;
+    attention_.raise();
     code_ = signal;
 }
 
 void ProcessState::fail(int status)
 {
     state_ = State::Failed;
+    attention_.raise();
     code_ = status;
 }
 

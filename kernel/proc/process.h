@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/attention.h"
 #include "base/types.h"
 #include "proc/linux_abi.h"
 
@@ -12,6 +13,11 @@ class ProcessState {
 public:
     static constexpr int kPid = 1;
     static constexpr int kMainTid = 1;
+
+    explicit ProcessState(Attention& attention)
+        : attention_(attention)
+    {
+    }
 
     // Sets the limits and the task name from the boot configuration and the guest arena size.
     void init(const BootConfig&, u64 arena_size);
@@ -43,6 +49,7 @@ public:
 
 private:
     enum class State { Running, Exited, Signaled, Failed };
+    Attention& attention_; // raised when the run ends
     State state_ = State::Running;
     int code_ = 0;
     LinuxRlimit limits_[RLIM_NLIMITS] = {};

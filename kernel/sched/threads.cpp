@@ -64,7 +64,7 @@ void ThreadTable::block_current(Thread::Wait wait, u64 address)
     current_->wait = wait;
     current_->wait_address = address;
     current_->has_deadline = false;
-    switch_requested_ = true;
+    request_switch();
 }
 
 void ThreadTable::block_on_futex(u64 address, u32 bitset)
@@ -116,14 +116,14 @@ void ThreadTable::wake_all(Thread::Wait wait, u64 address)
 void ThreadTable::yield_current(long result)
 {
     current_->pending_result = result;
-    switch_requested_ = true;
+    request_switch();
 }
 
 void ThreadTable::exit_current()
 {
     current_->state = Thread::State::Exited;
     --live_;
-    switch_requested_ = true;
+    request_switch();
 }
 
 void ThreadTable::wake_expired(u64 now)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/attention.h"
 #include "base/vector.h"
 #include "sched/futex_queue.h"
 #include "sched/scheduler.h"
@@ -15,7 +16,10 @@ class Kernel;
 // clock jumps to the earliest deadline; with no deadline either, the guest is deadlocked.
 class ThreadTable {
 public:
-    ThreadTable() = default;
+    explicit ThreadTable(Attention& attention)
+        : attention_(attention)
+    {
+    }
     ThreadTable(const ThreadTable&) = delete;
     ThreadTable& operator=(const ThreadTable&) = delete;
     ~ThreadTable();
@@ -77,7 +81,14 @@ private:
     size_t live_ = 0;
     u32 max_threads_ = 0;
     int next_tid_ = 1;
+    void request_switch()
+    {
+        switch_requested_ = true;
+        attention_.raise();
+    }
+
     bool switch_requested_ = false;
+    Attention& attention_; // raised with switch_requested_
 };
 
 } // namespace zeroos

@@ -11,7 +11,7 @@ SyscallResult sys_getcwd(Kernel& kernel, const SyscallArgs& args)
     auto length = directory_path(kernel, static_cast<Directory&>(*kernel.vfs().cwd()), path, kPathMax);
     SyscallResult result = 0;
     if (length.is_error())
-        result = Error::from_errno(length.error().code == ENAMETOOLONG ? ERANGE : length.error().code);
+        result = Error::from_errno(length.error().code() == ENAMETOOLONG ? ERANGE : length.error().code());
     else if (length.value() + 1 > args.size(1))
         result = Error::from_errno(ERANGE);
     else if (auto copied = copy_to_user(args.pointer<void>(0), path, length.value() + 1); copied.is_error())

@@ -101,7 +101,7 @@ ErrorOr<size_t> RegularFile::write(Kernel& kernel, OpenFile&, u64 offset, const 
         return Error::from_errno(EFBIG);
     size_t count = static_cast<size_t>(min<u64>(length, kMaxFileSize - offset));
     size_t done = 0;
-    Error failure { 0 };
+    Error failure;
     while (done < count) {
         u64 position = offset + done;
         size_t in_page = static_cast<size_t>(position % kPageSize);

@@ -50,7 +50,7 @@ SyscallResult sys_openat(Kernel& kernel, const SyscallArgs& args)
     TRY(copy_path_from_user(path, args.pointer<const char>(1)));
     auto opened = open_or_create(kernel, dirfd, path, flags, mode);
     if (opened.is_error()) {
-        if (opened.error().code == ENOENT)
+        if (opened.error().code() == ENOENT)
             note_missing(kernel, dirfd, path);
         return opened.error();
     }

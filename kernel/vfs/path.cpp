@@ -133,7 +133,7 @@ ErrorOr<RefPtr<Inode>> resolve_at(Kernel& kernel, int dirfd, const PathBuffer& p
         return file->inode;
     }
     auto result = resolve_existing(kernel, dirfd, path.bytes, path.length, follow_last);
-    if (note && result.is_error() && result.error().code == ENOENT)
+    if (note && result.is_error() && result.error().code() == ENOENT)
         note_missing(kernel, dirfd, path);
     return result;
 }

@@ -86,12 +86,12 @@ SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
     if (!bounce)
         return Error::from_errno(ENOMEM);
     size_t done = 0;
-    Error failure { 0 };
+    Error failure;
     while (done < count) {
         size_t chunk = min(count - done, kBounceChunk);
         auto got = transfer(kernel, *input, false, IoBuffer::kernel(bounce), chunk, offset >= 0 ? offset + static_cast<i64>(done) : -1);
         if (got.is_error() || got.value() == 0) {
-            failure = got.is_error() ? got.error() : Error { 0 };
+            failure = got.is_error() ? got.error() : Error {};
             break;
         }
         auto put = transfer(kernel, *output, true, IoBuffer::kernel(bounce), got.value(), -1);
@@ -101,12 +101,12 @@ SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
             input->offset -= got.value() - written; // only what reached the output is consumed
         done += written;
         if (stop_short || put.is_error() || written < got.value()) {
-            failure = put.is_error() && !stop_short ? put.error() : Error { 0 };
+            failure = put.is_error() && !stop_short ? put.error() : Error {};
             break;
         }
     }
     kfree(bounce);
-    if (!done && failure.code)
+    if (!done && failure.code())
         return failure;
     if (failure.is_unsupported())
         return failure;

@@ -46,8 +46,8 @@ namespace {
         if (!result.is_error())
             return { SyscallOutcome::Kind::Return, result.value() };
         if (result.error().is_unsupported())
-            return fail_unsupported(kernel, called, name, nullptr, result.error().detail);
-        return { SyscallOutcome::Kind::Return, -static_cast<long>(result.error().code) };
+            return fail_unsupported(kernel, called, name, nullptr, result.error().detail());
+        return { SyscallOutcome::Kind::Return, -static_cast<long>(result.error().code()) };
     }
 
     // Milliseconds as poll and epoll take them; negative waits forever.

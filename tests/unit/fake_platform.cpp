@@ -200,7 +200,7 @@ KernelFixture::KernelFixture(zeroos::BootConfig config)
     kernel_ = zeroos::make<zeroos::Kernel>();
     auto booted = kernel_->boot(config);
     if (booted.is_error())
-        throw std::runtime_error("kernel boot failed: errno " + std::to_string(booted.error().code));
+        throw std::runtime_error("kernel boot failed: errno " + std::to_string(booted.error().code()));
 }
 
 KernelFixture::~KernelFixture() { zeroos::destroy(kernel_); }

@@ -90,8 +90,8 @@ TEMPLATE_TEST_CASE(
     } else {
         CHECK(f.allocator.free_bytes() == kSize - 0x10000); // what alignment skipped is lost
     }
-    CHECK(f.allocator.allocate(kPage, 3).error().code == EINVAL);
-    CHECK(f.allocator.allocate(0, kPage).error().code == EINVAL);
+    CHECK(f.allocator.allocate(kPage, 3).error().code() == EINVAL);
+    CHECK(f.allocator.allocate(0, kPage).error().code() == EINVAL);
 }
 
 TEMPLATE_TEST_CASE("freed neighbours coalesce into the whole domain again", "[allocator]", FreeListAllocator, BuddyAllocator, BumpAllocator)
@@ -113,7 +113,7 @@ TEMPLATE_TEST_CASE("freed neighbours coalesce into the whole domain again", "[al
     } else {
         CHECK(f.allocator.free_bytes() == kSize - 0x5000);
         CHECK_FALSE(f.allocator.is_free(b, kPage));
-        CHECK(f.allocator.allocate(kSize, kPage).error().code == ENOMEM);
+        CHECK(f.allocator.allocate(kSize, kPage).error().code() == ENOMEM);
     }
 }
 
@@ -133,7 +133,7 @@ TEMPLATE_TEST_CASE("freeing the middle of an allocation splits it", "[allocator]
         CHECK_FALSE(f.allocator.is_free(x + 0x3000, kPage));
     } else {
         CHECK_FALSE(f.allocator.is_free(x + 0x2000, kPage));
-        CHECK(f.allocator.allocate_fixed(x + 0x3000, kPage).error().code == ENOMEM);
+        CHECK(f.allocator.allocate_fixed(x + 0x3000, kPage).error().code() == ENOMEM);
     }
 }
 
@@ -149,8 +149,8 @@ TEMPLATE_TEST_CASE(
     } else {
         CHECK(f.allocator.free_bytes() == kSize - 0x4000);
     }
-    CHECK(f.allocator.free(kBase - kPage, kPage).error().code == EINVAL);
-    CHECK(f.allocator.free(kBase + kSize - kPage, 2 * kPage).error().code == EINVAL);
+    CHECK(f.allocator.free(kBase - kPage, kPage).error().code() == EINVAL);
+    CHECK(f.allocator.free(kBase + kSize - kPage, 2 * kPage).error().code() == EINVAL);
 }
 
 TEMPLATE_TEST_CASE("fixed allocations take exactly the range asked for and only when free", "[allocator]", FreeListAllocator,
@@ -161,9 +161,9 @@ TEMPLATE_TEST_CASE("fixed allocations take exactly the range asked for and only 
     CHECK_FALSE(f.allocator.is_free(kBase + 0x5000, kPage));
     CHECK_FALSE(f.allocator.is_free(kBase + 0x6000, kPage));
     CHECK(f.allocator.is_free(kBase + 0x7000, kSize - 0x7000));
-    CHECK(f.allocator.allocate_fixed(kBase + 0x6000, 0x2000).error().code == ENOMEM);
-    CHECK(f.allocator.allocate_fixed(kBase + kSize - kPage, 0x2000).error().code == ENOMEM);
-    CHECK(f.allocator.allocate_fixed(kBase - kPage, kPage).error().code == ENOMEM);
+    CHECK(f.allocator.allocate_fixed(kBase + 0x6000, 0x2000).error().code() == ENOMEM);
+    CHECK(f.allocator.allocate_fixed(kBase + kSize - kPage, 0x2000).error().code() == ENOMEM);
+    CHECK(f.allocator.allocate_fixed(kBase - kPage, kPage).error().code() == ENOMEM);
     if constexpr (TestType::kReusesMemory) {
         CHECK(f.allocator.is_free(kBase, 0x5000));
         CHECK(f.allocator.free_bytes() == kSize - 0x2000);
@@ -176,16 +176,16 @@ TEMPLATE_TEST_CASE("fixed allocations take exactly the range asked for and only 
 TEMPLATE_TEST_CASE("exhaustion is ENOMEM and freeing makes room again", "[allocator]", FreeListAllocator, BuddyAllocator, BumpAllocator)
 {
     AllocatorFixture<TestType> f;
-    CHECK(f.allocator.allocate(kSize + kPage, kPage).error().code == ENOMEM);
+    CHECK(f.allocator.allocate(kSize + kPage, kPage).error().code() == ENOMEM);
     CHECK(f.allocator.allocate(kSize, kPage).value() == kBase);
     CHECK(f.allocator.free_bytes() == 0);
-    CHECK(f.allocator.allocate(kPage, kPage).error().code == ENOMEM);
+    CHECK(f.allocator.allocate(kPage, kPage).error().code() == ENOMEM);
     REQUIRE_FALSE(f.allocator.free(kBase + 0x8000, kPage).is_error());
-    CHECK(f.allocator.allocate(0x2000, kPage).error().code == ENOMEM);
+    CHECK(f.allocator.allocate(0x2000, kPage).error().code() == ENOMEM);
     if constexpr (TestType::kReusesMemory)
         CHECK(f.allocator.allocate(kPage, kPage).value() == kBase + 0x8000);
     else
-        CHECK(f.allocator.allocate(kPage, kPage).error().code == ENOMEM);
+        CHECK(f.allocator.allocate(kPage, kPage).error().code() == ENOMEM);
 }
 
 TEMPLATE_TEST_CASE("mremap growth keeps the contents in place or moved", "[allocator]", FreeListAllocator, BuddyAllocator, BumpAllocator)
@@ -202,7 +202,7 @@ TEMPLATE_TEST_CASE("mremap growth keeps the contents in place or moved", "[alloc
     u64 top = f.memory.map_anywhere(0x2000, PROT_READ).value();
     CHECK(top == base + f.kArenaSize - 0x2000);
     std::memset(host(top, 0x2000), 0xc3, 0x2000);
-    CHECK(f.memory.remap(top, 0x2000, 0x4000, false).error().code == ENOMEM);
+    CHECK(f.memory.remap(top, 0x2000, 0x4000, false).error().code() == ENOMEM);
     u64 moved = f.memory.remap(top, 0x2000, 0x4000, true).value();
     CHECK(moved == top - 0x2000); // slid down into the free pages below
     CHECK(all_bytes(moved, 0x2000, 0xc3));
@@ -269,8 +269,8 @@ TEST_CASE("the buddy allocator splits blocks and merges buddies back")
     REQUIRE_FALSE(f.allocator.free(page, kPage).is_error());
     REQUIRE_FALSE(f.allocator.free(three, 0x3000).is_error());
     CHECK(f.allocator.free_block_count() == 1);
-    CHECK(f.allocator.allocate(0x1000, 3).error().code == EINVAL);
-    CHECK(f.allocator.allocate_fixed(kBase + 0x800, kPage).error().code == EINVAL);
+    CHECK(f.allocator.allocate(0x1000, 3).error().code() == EINVAL);
+    CHECK(f.allocator.allocate_fixed(kBase + 0x800, kPage).error().code() == EINVAL);
 }
 
 TEST_CASE("the buddy allocator covers a domain that is not a power of two")
@@ -282,11 +282,11 @@ TEST_CASE("the buddy allocator covers a domain that is not a power of two")
     CHECK(allocator.allocate(4 * kPage, kPage).value() == kBase);
     CHECK(allocator.allocate(2 * kPage, kPage).value() == kBase + 4 * kPage);
     CHECK(allocator.allocate(kPage, kPage).value() == kBase + 6 * kPage);
-    CHECK(allocator.allocate(kPage, kPage).error().code == ENOMEM);
+    CHECK(allocator.allocate(kPage, kPage).error().code() == ENOMEM);
     REQUIRE_FALSE(allocator.free(kBase, 7 * kPage).is_error());
     // Five pages fit in no single block (4 + 2 + 1), but in the neighbouring blocks at the top.
     CHECK(allocator.allocate(5 * kPage, kPage).value() == kBase + 2 * kPage);
-    CHECK(allocator.allocate(3 * kPage, kPage).error().code == ENOMEM);
+    CHECK(allocator.allocate(3 * kPage, kPage).error().code() == ENOMEM);
     REQUIRE_FALSE(allocator.free(kBase + 2 * kPage, 5 * kPage).is_error());
     CHECK(allocator.free_bytes() == 7 * kPage);
     CHECK(allocator.free_block_count() == 3);

@@ -291,7 +291,7 @@ TEST_CASE("vfs: the shared pread seam for mmap")
     CHECK(got.value() == 6);
     CHECK(f.read_string(buffer, 6) == "conten");
     CHECK(f.call("lseek", fd, 0, SEEK_CUR) == 0);
-    CHECK(vfs_pread_to_user(f.kernel(), 77, UserPtr<void>(buffer), 6, 0).error().code == EBADF);
-    CHECK(vfs_pread_to_user(f.kernel(), 1, UserPtr<void>(buffer), 6, 0).error().code == EACCES);
-    CHECK(vfs_pread_to_user(f.kernel(), 0, UserPtr<void>(buffer), 6, 0).error().code == ENODEV);
+    CHECK(vfs_pread_to_user(f.kernel(), 77, UserPtr<void>(buffer), 6, 0).error().code() == EBADF);
+    CHECK(vfs_pread_to_user(f.kernel(), 1, UserPtr<void>(buffer), 6, 0).error().code() == EACCES);
+    CHECK(vfs_pread_to_user(f.kernel(), 0, UserPtr<void>(buffer), 6, 0).error().code() == ENODEV);
 }

@@ -60,7 +60,7 @@ std::string file_text(KernelFixture& f, const char* path)
     char buffer[256];
     auto got = vfs_read_file(f.kernel(), path, 0, buffer, sizeof(buffer));
     if (got.is_error())
-        return "<errno " + std::to_string(got.error().code) + ">";
+        return "<errno " + std::to_string(got.error().code()) + ">";
     return std::string(buffer, got.value());
 }
 
@@ -80,7 +80,7 @@ std::vector<Walked> walk(KernelFixture& f, const char* directory)
     };
     auto walked = vfs_walk(f.kernel(), directory, visit, &entries);
     if (walked.is_error())
-        entries.push_back({ "<errno " + std::to_string(walked.error().code) + ">", NodeKind::Other, 0, 0, false });
+        entries.push_back({ "<errno " + std::to_string(walked.error().code()) + ">", NodeKind::Other, 0, 0, false });
     return entries;
 }
 
@@ -95,10 +95,10 @@ TEST_CASE("vfs host api: create, read back, walk in name order, modified flags")
     REQUIRE_FALSE(vfs_create_file(k, "/data/a.txt", "a", 1, 0600).is_error());
     REQUIRE_FALSE(vfs_create_file(k, "/data/new/dir/c", "c", 1, 0600).is_error()); // parents made
     REQUIRE_FALSE(vfs_create_symlink(k, "/data/link", "a.txt").is_error());
-    CHECK(vfs_create_symlink(k, "/data/link", "x").error().code == EEXIST);
-    CHECK(vfs_create_file(k, "/data/sub", "x", 1, 0600).error().code == EISDIR);
-    CHECK(vfs_make_directories(k, "/data/a.txt/x").error().code == ENOTDIR);
-    CHECK(vfs_make_directories(k, "relative").error().code == EINVAL);
+    CHECK(vfs_create_symlink(k, "/data/link", "x").error().code() == EEXIST);
+    CHECK(vfs_create_file(k, "/data/sub", "x", 1, 0600).error().code() == EISDIR);
+    CHECK(vfs_make_directories(k, "/data/a.txt/x").error().code() == ENOTDIR);
+    CHECK(vfs_make_directories(k, "relative").error().code() == EINVAL);
     CHECK(file_text(f, "/data/b.txt") == "bee");
     CHECK(file_text(f, "/data/link") == "a");
     CHECK(file_text(f, "/data") == "<errno 21>");
@@ -107,7 +107,7 @@ TEST_CASE("vfs host api: create, read back, walk in name order, modified flags")
     auto link_length = vfs_read_link(k, "/data/link", link, sizeof(link));
     REQUIRE_FALSE(link_length.is_error());
     CHECK(std::string(link, link_length.value()) == "a.txt");
-    CHECK(vfs_read_link(k, "/data/a.txt", link, sizeof(link)).error().code == EINVAL);
+    CHECK(vfs_read_link(k, "/data/a.txt", link, sizeof(link)).error().code() == EINVAL);
 
     vfs_clear_modified(k);
     long fd = open(f, "/data/a.txt", O_WRONLY | O_APPEND);
@@ -146,7 +146,7 @@ TEST_CASE("vfs host api: read-only trees refuse every change with EROFS")
     REQUIRE_FALSE(vfs_create_file(k, "/ro/dir/file", "keep", 4, 0644).is_error());
     REQUIRE_FALSE(vfs_create_file(k, "/ro/other", "o", 1, 0644).is_error());
     REQUIRE_FALSE(vfs_mark_read_only(k, "/ro").is_error());
-    CHECK(vfs_mark_read_only(k, "/ro/other").error().code == ENOTDIR);
+    CHECK(vfs_mark_read_only(k, "/ro/other").error().code() == ENOTDIR);
 
     long fd = open(f, "/ro/dir/file", O_RDONLY);
     CHECK(read_text(f, fd, 10) == "keep"); // reading is fine
@@ -218,7 +218,7 @@ TEST_CASE("vfs tar: hostile archives are refused without escaping or crashing")
         auto result = vfs_import_tar(f.kernel(), archive.data(), archive.size(), "/in");
         bool escaped = stat_errno(f, "/evil") == 0 || stat_errno(f, "/tmp/evil") == 0;
         CHECK_FALSE(escaped);
-        return result.is_error() ? result.error().code : 0;
+        return result.is_error() ? result.error().code() : 0;
     };
     {
         TarBuilder tar;
@@ -281,7 +281,7 @@ TEST_CASE("vfs tar: every truncation and every corrupted byte is handled")
         std::vector<uint8_t> truncated(archive.begin(), archive.begin() + static_cast<long>(cut));
         auto result = vfs_import_tar(k, truncated.data(), truncated.size(), "/cut");
         REQUIRE(result.is_error());
-        CHECK(result.error().code == EINVAL);
+        CHECK(result.error().code() == EINVAL);
     }
     for (size_t at = 0; at < content_end; ++at) {
         for (uint8_t value : { uint8_t(0), uint8_t(0xff), uint8_t('/'), uint8_t('.') }) {
