@@ -6,7 +6,7 @@ _zeroos_boot:
     .option norelax
     la gp, __global_pointer$
     .option pop
-    la sp, zeroos_kernel_stack + 65536
+    la sp, zeroos_kernel_area + 65536
     la t0, __bss_start
     la t1, __bss_end
 1:  bgeu t0, t1, 2f

@@ -17,22 +17,28 @@ extern char __free_start[], __stack_top[], __stack_bottom[];
 extern char __tdata_start[], __tdata_end[], __tbss_end[], __tls_align[];
 extern void _start(); // the libc's entry point
 void zeroos_trap_entry();
+void zeroos_trap_entry_observed();
 [[noreturn]] void zeroos_enter_program(zeroos::u64 stack, zeroos::u64 entry);
 }
 
 // The stack the kernel runs on during boot and in traps (mscratch holds its top while the guest
-// runs). Its top symbol is used by boot.S.
+// runs) and, right above its top, the Kernel: trap.S finds the kernel at sp + its frame size
+// without loading an address. Never cleared at boot; the Kernel is constructed in place.
 constexpr size_t kKernelStackSize = 64 * 1024;
+struct KernelArea {
+    alignas(16) char stack[kKernelStackSize];
+    alignas(16) zeroos::u8 kernel[sizeof(zeroos::Kernel)];
+};
 extern "C" {
-[[gnu::section(".kernel_stack")]] alignas(16) char zeroos_kernel_stack[kKernelStackSize];
+[[gnu::section(".kernel_stack")]] KernelArea zeroos_kernel_area;
 }
-static_assert(kKernelStackSize == 65536, "boot.S sets sp to zeroos_kernel_stack + 65536");
+static_assert(kKernelStackSize == 65536, "boot.S sets sp to zeroos_kernel_area + 65536");
+static_assert(zeroos::Kernel::attention_offset() == 0, "trap.S reads the attention flag at the kernel's address");
 
 namespace zeroos::riscv {
 
 namespace {
 
-    alignas(Kernel) u8 g_kernel_storage[sizeof(Kernel)];
     Kernel* g_kernel = nullptr;
 
     // The program header table musl reads through AT_PHDR to find the initial TLS image; the ELF
@@ -269,6 +275,8 @@ namespace {
 
 void install_trap_vector() { asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry))); }
 
+riscv64::TrapFrame& trap_frame() { return *(reinterpret_cast<riscv64::TrapFrame*>(zeroos_kernel_area.kernel) - 1); }
+
 const u8* free_memory_start() { return reinterpret_cast<const u8*>(__free_start); }
 
 } // namespace zeroos::riscv
@@ -299,8 +307,17 @@ extern "C" SwitchPlan* zeroos_riscv_trap(riscv64::TrapFrame* frame)
     asm volatile("csrr %0, mcause" : "=r"(cause));
     if (cause != kCauseEcallFromM && cause != kCauseEcallFromU)
         stop_on_exception(frame, cause);
-    begin_syscall(*frame);
     SyscallOutcome outcome = riscv64::serve_syscall(*g_kernel, *frame);
+    if (outcome.kind == SyscallOutcome::Kind::Exit)
+        end_run();
+    return finish_syscall(*frame, outcome);
+}
+
+// The rest of a call whose handler trap.S ran on its fast path, when the result needs more than
+// a0 (an unsupported request, a thread switch, the end of the run). Returns as zeroos_riscv_trap.
+extern "C" SwitchPlan* zeroos_riscv_finish(riscv64::TrapFrame* frame, SyscallResult result)
+{
+    SyscallOutcome outcome = riscv64::finish_fast_syscall(*g_kernel, *frame, result);
     if (outcome.kind == SyscallOutcome::Kind::Exit)
         end_run();
     return finish_syscall(*frame, outcome);
@@ -309,7 +326,7 @@ extern "C" SwitchPlan* zeroos_riscv_trap(riscv64::TrapFrame* frame)
 extern "C" [[noreturn]] void zeroos_riscv_boot()
 {
     __platform_bootstrap();
-    asm volatile("csrw mscratch, %0" ::"r"(reinterpret_cast<u64>(zeroos_kernel_stack + kKernelStackSize)));
+    asm volatile("csrw mscratch, %0" ::"r"(reinterpret_cast<u64>(zeroos_kernel_area.stack + kKernelStackSize)));
 
     Tape tape = read_tape(port().tape);
     // Free RAM after the image and the tape: a quarter for the kernel heap, the rest for the
@@ -337,12 +354,15 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
         static_assert(sizeof(tape.header->trace_selection) == sizeof(g_observer.selection.bits));
         mem_copy(g_observer.selection.bits, tape.header->trace_selection, sizeof(g_observer.selection.bits));
         g_observer.counting = tape.header->flags & kTapeStatistics;
-        if (g_observer.tracing || g_observer.counting)
+        if (g_observer.tracing || g_observer.counting) {
+            // The observer sees every call, so none takes trap.S's fast path.
             trace::install(&g_observer);
+            asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry_observed)));
+        }
     } else {
         config.program_path = "vapp";
     }
-    g_kernel = new (g_kernel_storage) Kernel();
+    g_kernel = new (zeroos_kernel_area.kernel) Kernel();
     if (g_kernel->boot(config).is_error())
         boot_failure("the kernel could not start");
     if (tape.header)

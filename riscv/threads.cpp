@@ -58,9 +58,10 @@ namespace {
         context.regs[kT0] = frame.t0;
         context.regs[kT0 + 1] = frame.t1;
         context.regs[kT0 + 2] = frame.t2;
-        const u64 arguments[8] = { frame.a0, frame.a1, frame.a2, frame.a3, frame.a4, frame.a5, frame.a6, frame.a7 };
-        for (int i = 0; i < 8; ++i)
-            context.regs[kA0 + i] = arguments[i];
+        for (int i = 0; i < 6; ++i)
+            context.regs[kA0 + i] = frame.args.raw[i];
+        context.regs[kA0 + 6] = frame.a6;
+        context.regs[kA0 + 7] = frame.a7;
         context.regs[kT3] = frame.t3;
         context.regs[kT3 + 1] = frame.t4;
         context.regs[kT3 + 2] = frame.t5;
@@ -74,13 +75,14 @@ SyscallInFlight g_in_flight;
 
 SwitchPlan* plan_switch(riscv64::TrapFrame& frame, const SyscallOutcome& outcome)
 {
-    g_in_flight.frame = nullptr;
+    SyscallInFlight in_flight = g_in_flight;
+    g_in_flight = {};
     if (outcome.kind != SyscallOutcome::Kind::Switch) {
-        g_plan = SwitchPlan { { g_in_flight.cloned, nullptr }, nullptr };
+        g_plan = SwitchPlan { { in_flight.cloned, nullptr }, nullptr };
         return &g_plan;
     }
     ThreadContext* saved = nullptr;
-    if (!g_in_flight.current_destroyed) {
+    if (!in_flight.current_destroyed) {
         saved = context_of(g_current);
         if (saved) {
             copy_frame(*saved, frame, frame.mepc + 4); // its result is written when it resumes
@@ -95,7 +97,7 @@ SwitchPlan* plan_switch(riscv64::TrapFrame& frame, const SyscallOutcome& outcome
     }
     next->regs[kA0] = static_cast<u64>(outcome.value);
     g_current = outcome.resume_tid;
-    g_plan = SwitchPlan { { saved, g_in_flight.cloned }, next };
+    g_plan = SwitchPlan { { saved, in_flight.cloned }, next };
     return &g_plan;
 }
 
@@ -106,9 +108,7 @@ namespace zeroos::platform {
 bool thread_create(int tid, u64 stack, bool set_tls, u64 tls)
 {
     using namespace riscv;
-    riscv64::TrapFrame* frame = g_in_flight.frame;
-    if (!frame)
-        return false;
+    riscv64::TrapFrame* frame = &trap_frame();
     ThreadContext* context = context_of(tid);
     if (!context)
         return false;

@@ -27,17 +27,19 @@ struct SwitchPlan {
     ThreadContext* load;
 };
 
-// The syscall being served, for thread_create and thread_destroy.
+// The frame of the syscall being served: trap.S stores it just below the kernel stack's top.
+riscv64::TrapFrame& trap_frame();
+
+// What thread_create and thread_destroy did during the syscall being served; plan_switch consumes
+// it and leaves it empty for the next one.
 struct SyscallInFlight {
-    riscv64::TrapFrame* frame;
     ThreadContext* cloned; // created during this syscall: needs the callee-saved registers
     bool current_destroyed;
 };
 extern SyscallInFlight g_in_flight;
 
-// Called by the trap handler around each syscall; inline, as the plain-return case is every
-// syscall's path. finish_syscall returns the plan for trap.S, or nullptr for a plain return.
-inline void begin_syscall(riscv64::TrapFrame& frame) { g_in_flight = SyscallInFlight { &frame, nullptr, false }; }
+// finish_syscall returns the plan for trap.S, or nullptr for a plain return; inline, as the
+// plain-return case is every slow-path syscall's.
 SwitchPlan* plan_switch(riscv64::TrapFrame&, const SyscallOutcome&);
 inline SwitchPlan* finish_syscall(riscv64::TrapFrame& frame, const SyscallOutcome& outcome)
 {

@@ -1,13 +1,24 @@
 # The M-mode trap vector. The guest and the kernel share M-mode and one address space; mscratch
-# holds the kernel stack pointer while the guest runs. An ecall saves only the registers the C++
-# calling convention lets the kernel clobber (riscv64::TrapFrame), so a syscall round trip stays
-# short; callee-saved registers survive in place.
+# holds the kernel stack pointer while the guest runs, and the Kernel object sits right above that
+# stack's top. An ecall saves only the registers the C++ calling convention lets the kernel clobber
+# (riscv64::TrapFrame); callee-saved registers survive in place.
+#
+# The fast path serves an ecall without leaving assembly except for the handler itself: the
+# handler comes from a table by number (shim/riscv64/entry.cpp), reads its arguments from the
+# frame and returns an ErrorOr<long> in a0 (value) and a1 (0, an errno below 4096, or an
+# "unsupported" detail). Only a plain value or errno is applied here; anything else, a raised
+# Kernel::attention() (a thread switch, the end of the run), a number without a fast handler and
+# every other exception go through the C++ trap handler (riscv/boot.cpp).
     .equ FRAME_SIZE, 18 * 8
+    .equ FRAME_ARGS, 4 * 8              # a0-a5: the call's SyscallArgs
+    .equ FRAME_GUEST_SP, 16 * 8
+    .equ FRAME_MEPC, 17 * 8
+    .equ KERNEL, FRAME_SIZE             # the Kernel, from sp; its attention flag is its first byte
+    .equ CAUSE_ECALL_FROM_M, 11
+    .equ NUMBER_LIMIT_BITS, 9           # kSyscallNumberLimit = 512
+    .equ ERRNO_LIMIT, 4096              # Error::kErrnoLimit
 
-    .section .text.trap, "ax"
-    .balign 4
-    .globl zeroos_trap_entry
-zeroos_trap_entry:
+    .macro save_caller_saved
     csrrw sp, mscratch, sp
     addi sp, sp, -FRAME_SIZE
     sd ra, 0*8(sp)
@@ -26,21 +37,14 @@ zeroos_trap_entry:
     sd t4, 13*8(sp)
     sd t5, 14*8(sp)
     sd t6, 15*8(sp)
-    csrr t0, mscratch
-    sd t0, 16*8(sp)
-    csrr t1, mepc
-    sd t1, 17*8(sp)
-    mv a0, sp
-    call zeroos_riscv_trap
-    bnez a0, zeroos_switch_threads
-zeroos_trap_return:
-    ld t1, 17*8(sp)
-    csrw mepc, t1
+    .endm
+
+    # Every register the guest had but a0 (the result): the fast path's way out.
+    .macro restore_all_but_a0
     ld ra, 0*8(sp)
     ld t0, 1*8(sp)
     ld t1, 2*8(sp)
     ld t2, 3*8(sp)
-    ld a0, 4*8(sp)
     ld a1, 5*8(sp)
     ld a2, 6*8(sp)
     ld a3, 7*8(sp)
@@ -52,6 +56,76 @@ zeroos_trap_return:
     ld t4, 13*8(sp)
     ld t5, 14*8(sp)
     ld t6, 15*8(sp)
+    .endm
+
+    .section .text.trap, "ax"
+    .balign 4
+    .globl zeroos_trap_entry
+zeroos_trap_entry:
+    save_caller_saved
+    csrr t0, mcause
+    addi t0, t0, -CAUSE_ECALL_FROM_M
+    bnez t0, zeroos_trap_slow
+    srli t0, a7, NUMBER_LIMIT_BITS
+    bnez t0, zeroos_trap_slow
+    slli t0, a7, 3
+1:  auipc t1, %pcrel_hi(zeroos_riscv64_fast_handlers)
+    add t1, t1, t0
+    ld t1, %pcrel_lo(1b)(t1)
+    beqz t1, zeroos_trap_slow
+    addi a0, sp, KERNEL
+    addi a1, sp, FRAME_ARGS
+    jalr t1
+    lbu t0, KERNEL(sp)
+    bnez t0, zeroos_trap_finish
+    bnez a1, zeroos_trap_error
+zeroos_fast_return:
+    csrr t0, mepc
+    addi t0, t0, 4                      # past the ecall, which is never compressed
+    csrw mepc, t0
+    restore_all_but_a0
+    addi sp, sp, FRAME_SIZE
+    csrrw sp, mscratch, sp
+    mret
+
+zeroos_trap_error:
+    li t0, ERRNO_LIMIT
+    bgeu a1, t0, zeroos_trap_finish
+    neg a0, a1
+    j zeroos_fast_return
+
+    # The handler ran; the kernel's dispatcher finishes the call: zeroos_riscv_finish(frame, result).
+zeroos_trap_finish:
+    mv a2, a1
+    mv a1, a0
+    csrr t0, mscratch
+    sd t0, FRAME_GUEST_SP(sp)
+    csrr t1, mepc
+    sd t1, FRAME_MEPC(sp)
+    mv a0, sp
+    call zeroos_riscv_finish
+    bnez a0, zeroos_switch_threads
+    j zeroos_trap_return
+
+    # --trace and --stats watch every call: the C++ handler serves them all. (mtvec's low bits
+    # are its mode: the entry must be 4-byte aligned.)
+    .balign 4
+    .globl zeroos_trap_entry_observed
+zeroos_trap_entry_observed:
+    save_caller_saved
+zeroos_trap_slow:
+    csrr t0, mscratch
+    sd t0, FRAME_GUEST_SP(sp)
+    csrr t1, mepc
+    sd t1, FRAME_MEPC(sp)
+    mv a0, sp
+    call zeroos_riscv_trap
+    bnez a0, zeroos_switch_threads
+zeroos_trap_return:
+    ld t1, FRAME_MEPC(sp)
+    csrw mepc, t1
+    ld a0, 4*8(sp)
+    restore_all_but_a0
     addi sp, sp, FRAME_SIZE
     csrrw sp, mscratch, sp
     mret
