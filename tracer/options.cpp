@@ -51,6 +51,10 @@ namespace {
             ("stats", po::bool_switch(),
                 "at exit, print a table of calls, errors and cost per system call on stderr (host: tracer ns; "
                 "RISC-V: instructions retired, and the total)") //
+            ("count-instructions", po::bool_switch(),
+                "RISC-V runs: at exit, print 'instructions retired: N' on stderr and nothing else; unlike --stats "
+                "it adds no per-call bookkeeping (every call keeps the kernel's fast path), so N is the run's "
+                "exact trace length") //
             ("stop-on-fail", po::bool_switch(),
                 "when the guest crashes or fails fast, leave it stopped and detached and print a gdb -p command line") //
             ("gdb", po::value<std::string>()->value_name("PORT"),
@@ -298,6 +302,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
         }
     options.inherit_environment = values["inherit-env"].as<bool>();
     options.print_statistics = values["stats"].as<bool>();
+    options.count_instructions = values["count-instructions"].as<bool>();
     if (values.count("record")) {
         options.record_path = values["record"].as<std::string>();
         if (options.record_path.empty())

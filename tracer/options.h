@@ -28,6 +28,7 @@ struct Options {
     std::uint32_t timeout_seconds = 0; // --timeout: wall-clock limit of the run; 0 for none
     std::uint32_t max_threads = 1024;
     bool print_statistics = false; // --stats
+    bool count_instructions = false; // --count-instructions (RISC-V runs)
     std::string record_path; // --record FILE: empty when not recording
     std::string trace; // --trace: "all", names and %classes; empty: no tracing
     std::string trace_file; // --trace-file: where trace lines go instead of stderr

@@ -1,8 +1,10 @@
 #include "riscv_launcher.h"
 
+#include "exit_codes.h"
 #include "host_io.h"
 #include "journal.h"
 #include "logging.h"
+#include "signals.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -247,6 +249,8 @@ int run_riscv_vapp(const RiscvRun& run)
         _exit(127);
     }
     close(output[1]);
+    zeroos::tracer::set_guest_for_signals(qemu);
+    zeroos::tracer::arm_timeout(run.timeout_seconds);
     ConsoleDemultiplexer console;
     char buffer[65536];
     for (;;) {
@@ -260,12 +264,19 @@ int run_riscv_vapp(const RiscvRun& run)
     close(output[0]);
     int status = 0;
     while (waitpid(qemu, &status, 0) < 0 && errno == EINTR) { }
+    zeroos::tracer::set_guest_for_signals(-1);
     unlink(tape_path);
-    if (run.print_statistics) {
+    if (zeroos::tracer::timed_out()) {
+        zeroos::tracer::say("guest stopped: --timeout ran out");
+        return zeroos::tracer::exit_code::kTimeout;
+    }
+    if (int signal = zeroos::tracer::interrupting_signal())
+        return zeroos::tracer::exit_code::kSignalBase + signal;
+    if (run.print_statistics)
         std::fputs(console.statistics_table().c_str(), stderr);
+    if (run.print_statistics || run.count_instructions)
         if (auto instructions = console.instructions_retired())
             std::fprintf(stderr, "zeroos-run: instructions retired: %llu\n", static_cast<unsigned long long>(*instructions));
-    }
     if (WIFSIGNALED(status))
         return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);

@@ -22,6 +22,8 @@ struct RiscvRun {
     std::string mounts_archive; // the --mount trees packed as a tar (tape_archive.h)
     std::vector<std::string> read_only_directories; // guest directories of :ro mounts
     bool print_statistics = false; // --stats: the per-syscall table and the exact instruction count at exit
+    bool count_instructions = false; // --count-instructions: the count alone, without --stats' bookkeeping
+    unsigned timeout_seconds = 0; // --timeout: qemu is killed after this much wall-clock time; 0 for never
     bool trace = false; // --trace
     uint64_t trace_selection[8] = {}; // generic syscall numbers to trace, one bit each
     std::string trace_file; // where trace lines go; empty: stderr

@@ -108,6 +108,8 @@ namespace {
         run.unsupported_returns_enosys = options.unsupported_returns_enosys;
         run.rootfs = options.rootfs_tar;
         run.print_statistics = options.print_statistics;
+        run.count_instructions = options.count_instructions;
+        run.timeout_seconds = options.timeout_seconds;
         run.trace = !options.trace.empty();
         if (run.trace) {
             trace::Selection selection;
@@ -198,11 +200,14 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
         if (!options.record_path.empty())
             return complain(exit_code::kUsage,
                 "--record records host runs; record the x86-64 build and replay it into the vApp with zeroos-replay --riscv");
+        install_signal_handlers();
         return run_riscv_session(options);
     }
 
     if (options.gdb_port)
         return complain(exit_code::kUsage, "--gdb is for RISC-V vApps; for a host run use --stop-on-fail and gdb -p");
+    if (options.count_instructions)
+        return complain(exit_code::kUsage, "--count-instructions is for RISC-V vApps; for a host run use --stats");
     std::unique_ptr<trace::Observer> observer = make_observer(options);
     if (observer && observer->tracing) {
         std::string trace_problem = setup_trace_output(options.trace_file);
@@ -246,7 +251,7 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
         return complain(exit_code::kSoftware, "cannot allocate the kernel");
     auto booted = kernel->boot(config);
     if (booted.is_error())
-        return complain(exit_code::kSoftware, std::string("kernel boot failed: ") + std::strerror(booted.error().code));
+        return complain(exit_code::kSoftware, std::string("kernel boot failed: ") + std::strerror(booted.error().code()));
 
     Mounts mounts(options.mounts);
     auto& journal = replay::Journal::instance();
