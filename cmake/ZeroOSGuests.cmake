@@ -1,6 +1,7 @@
 # Static x86-64 guests, built with both C libraries ZeroOS supports on the host:
 #   NAME-glibc  with the system compiler and -static
-#   NAME-musl   with musl-gcc -static (C only: Debian ships no C++ library built for musl)
+#   NAME-musl   with musl-gcc -static, when every source is C (Debian ships no C++ library built
+#               for musl)
 find_program(ZEROOS_MUSL_GCC musl-gcc REQUIRED)
 
 function(zeroos_add_guest name)
@@ -17,12 +18,15 @@ function(zeroos_add_guest name)
   set_target_properties(${name}-glibc PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${GUEST_OUTPUT_DIRECTORY})
 
   set(c_sources "")
+  set(cxx_sources "")
   foreach(source ${GUEST_SOURCES})
     if(source MATCHES "\\.c$")
       list(APPEND c_sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    elseif(source MATCHES "\\.(cpp|cc|cxx|C)$")
+      list(APPEND cxx_sources ${source})
     endif()
   endforeach()
-  if(c_sources)
+  if(c_sources AND NOT cxx_sources)
     set(libraries "")
     foreach(library ${GUEST_LIBRARIES})
       list(APPEND libraries -l${library})

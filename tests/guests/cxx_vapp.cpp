@@ -3,13 +3,16 @@
 // the pre-initialiser, global constructors in priority then definition order, virtual dispatch,
 // templates, lambdas, placement and aligned new, new/delete counts (this program replaces the
 // global operator new and delete, as C++ allows), a function-local static initialised once even
-// when a second thread reaches it while its initialiser sleeps, and global destructors at exit.
+// when a second thread reaches it while its initialiser sleeps, a function of a C source (compiled
+// as C) and global destructors at exit.
 #include <new>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+extern "C" int c_part_sum_of_squares(int count); // cxx_vapp_c.c
 
 namespace {
 
@@ -260,6 +263,7 @@ int main()
     generics();
     allocations();
     statics();
+    printf("from C: sum of the first 10 squares %d\n", c_part_sum_of_squares(10));
     printf("main returns 3\n");
     return 3;
 }
