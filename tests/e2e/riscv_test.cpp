@@ -212,6 +212,9 @@ TEST_CASE("zeroos-c++ refuses -fexceptions and -frtti with one line")
     std::string source = directory.path() + "/app.cpp";
     write_host_file(source, "int main() { return 0; }\n");
     const std::vector<std::string> environment { "PATH=/usr/bin:/bin" };
+    auto help = run_program({ ZEROOS_CXX, "--help" }, "", environment);
+    CHECK(help.status == 0);
+    CHECK(help.out.find("It compiles with -fno-exceptions -fno-rtti, and refuses\n-fexceptions and -frtti") != std::string::npos);
     for (const char* flag : { "-fexceptions", "-frtti" }) {
         CAPTURE(flag);
         auto run = run_program({ ZEROOS_CXX, "-O2", flag, "-o", directory.path() + "/app.rv64", source }, "", environment);
