@@ -173,7 +173,7 @@ TEST_CASE("C++ vApps built by zeroos-c++ print exactly what their libstdc++ buil
     auto expected = run_zeroos({ guest_path("cxx_vapp-glibc") });
     auto actual = run_zeroos({ guest_path("cxx_vapp.rv64") });
     CHECK(expected.status == 3);
-    CHECK(expected.out.find("destroy early global (init_priority 200)") != std::string::npos);
+    CHECK(expected.out.find("destroy early global (init_priority 200)\ndestructor function (.fini_array)\n") != std::string::npos);
     CHECK(actual.out == expected.out);
     CHECK(actual.status == expected.status);
 

@@ -63,6 +63,7 @@ void pre_initialise() { printf("preinit_array entry\n"); }
 __attribute__((section(".preinit_array"), used)) void (*const g_pre_initialiser)() = pre_initialise;
 
 __attribute__((constructor)) void constructor_function() { printf("constructor function\n"); }
+__attribute__((destructor)) void destructor_function() { printf("destructor function (.fini_array)\n"); }
 
 void at_exit() { printf("atexit handler\n"); }
 
