@@ -1,6 +1,7 @@
 # Static x86-64 guests, built with both C libraries ZeroOS supports on the host:
 #   NAME-glibc  with the system compiler and -static
-#   NAME-musl   with musl-gcc -static (C only: Debian ships no C++ library built for musl)
+#   NAME-musl   with musl-gcc -static, when every source is C (Debian ships no C++ library built
+#               for musl)
 find_program(ZEROOS_MUSL_GCC musl-gcc REQUIRED)
 
 function(zeroos_add_guest name)
@@ -17,12 +18,15 @@ function(zeroos_add_guest name)
   set_target_properties(${name}-glibc PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${GUEST_OUTPUT_DIRECTORY})
 
   set(c_sources "")
+  set(cxx_sources "")
   foreach(source ${GUEST_SOURCES})
     if(source MATCHES "\\.c$")
       list(APPEND c_sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    elseif(source MATCHES "\\.(cpp|cc|cxx|C)$")
+      list(APPEND cxx_sources ${source})
     endif()
   endforeach()
-  if(c_sources)
+  if(c_sources AND NOT cxx_sources)
     set(libraries "")
     foreach(library ${GUEST_LIBRARIES})
       list(APPEND libraries -l${library})
@@ -37,8 +41,9 @@ function(zeroos_add_guest name)
   endif()
 endfunction()
 
-# A vApp: the same C sources built for the host (NAME-glibc, NAME-musl, run with zeroos-run) and
-# for bare-metal RISC-V (NAME.rv64, linked by zeroos-cc with musl and the ZeroOS kernel).
+# A vApp: the same sources built for the host (NAME-glibc, and NAME-musl from the C sources, run
+# with zeroos-run) and for bare-metal RISC-V (NAME.rv64, linked with musl and the ZeroOS kernel by
+# zeroos-cc, or by zeroos-c++ when any source is C++).
 # In this project's own build the runtime is the riscv-runtime target; from an install tree
 # (find_package(ZeroOS)) it is already built.
 if(TARGET riscv-runtime)
@@ -54,19 +59,48 @@ function(zeroos_add_vapp name)
   if(NOT ZEROOS_RISCV_ENABLED)
     return()
   endif()
-  set(sources "")
+  set(flags -O2 -g -Wall -Wextra -Werror)
+  set(c_sources "")
+  set(cxx_sources "")
   foreach(source ${VAPP_SOURCES})
-    list(APPEND sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    if(source MATCHES "\\.(cpp|cc|cxx|C)$")
+      list(APPEND cxx_sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    else()
+      list(APPEND c_sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    endif()
   endforeach()
   set(libraries "")
   foreach(library ${VAPP_LIBRARIES})
     list(APPEND libraries -l${library})
   endforeach()
+  set(output ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64)
+  set(driver ${ZEROOS_CC})
+  set(driver_name zeroos-cc)
+  set(runtime ${ZEROOS_RISCV_RUNTIME_LIBRARIES})
+  set(inputs ${c_sources})
+  set(commands "")
+  if(cxx_sources)
+    set(driver ${ZEROOS_CXX})
+    set(driver_name zeroos-c++)
+    list(APPEND runtime ${ZEROOS_RISCV_CXX_RUNTIME})
+    # zeroos-c++ compiles every source as C++ (as c++ does), so C sources become objects first.
+    set(inputs ${cxx_sources})
+    set(objects_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.rv64.objects)
+    set(index 0)
+    foreach(source ${c_sources})
+      get_filename_component(base ${source} NAME_WE)
+      set(object ${objects_dir}/${index}-${base}.o)
+      list(APPEND commands COMMAND ${CMAKE_COMMAND} -E make_directory ${objects_dir} COMMAND ${ZEROOS_CC} ${flags} -c -o ${object} ${source})
+      list(APPEND inputs ${object})
+      math(EXPR index "${index} + 1")
+    endforeach()
+  endif()
   add_custom_command(
-    OUTPUT ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64
-    COMMAND ${ZEROOS_CC} -O2 -g -Wall -Wextra -Werror -o ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64 ${sources} ${libraries}
-    DEPENDS ${sources} ${ZEROOS_RISCV_RUNTIME_TARGET} ${ZEROOS_RISCV_RUNTIME_LIBRARIES} ${ZEROOS_CC}
-    COMMENT "zeroos-cc ${name}.rv64"
+    OUTPUT ${output}
+    ${commands}
+    COMMAND ${driver} ${flags} -o ${output} ${inputs} ${libraries}
+    DEPENDS ${c_sources} ${cxx_sources} ${ZEROOS_RISCV_RUNTIME_TARGET} ${runtime} ${ZEROOS_CC}
+    COMMENT "${driver_name} ${name}.rv64"
     VERBATIM)
   add_custom_target(${name}-rv64-build ALL DEPENDS ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64)
 endfunction()

@@ -149,10 +149,3 @@ void KernelHeap::free(void* pointer)
 }
 
 } // namespace zeroos
-
-#if !__has_include(<new>)
-// Bare metal has no C++ runtime. Virtual destructors still emit "deleting" variants that refer to
-// operator delete; kernel objects come from the kernel heap, so that is where they go back.
-void operator delete(void* pointer) noexcept { zeroos::kfree(pointer); }
-void operator delete(void* pointer, size_t) noexcept { zeroos::kfree(pointer); }
-#endif

@@ -17,6 +17,11 @@ class OpenFile;
 class Inode : public RefCounted<Inode> {
 public:
     virtual ~Inode() = default;
+    // Inodes go back to the kernel heap through destroy(), never a delete expression, but the
+    // deleting destructor a virtual destructor implies still names an operator delete: this one.
+    // The kernel then defines no global operator delete, which on RISC-V would be the one of the
+    // C++ vApp linked with it.
+    static void operator delete(void* pointer) noexcept { kfree(pointer); }
 
     u32 type() const { return mode & S_IFMT; }
     bool is_directory() const { return type() == S_IFDIR; }

@@ -11,6 +11,7 @@ target_compile_definitions(e2e-tests PRIVATE
   ZEROOS_GUESTS_DIR="${ZEROOS_GUESTS_DIR}")
 if(ZEROOS_RISCV_ENABLED)
   find_program(ZEROOS_RISCV_OBJDUMP riscv64-unknown-elf-objdump REQUIRED)
-  target_compile_definitions(e2e-tests PRIVATE ZEROOS_RISCV_ENABLED ZEROOS_RISCV_OBJDUMP="${ZEROOS_RISCV_OBJDUMP}")
+  target_compile_definitions(e2e-tests PRIVATE ZEROOS_RISCV_ENABLED ZEROOS_RISCV_OBJDUMP="${ZEROOS_RISCV_OBJDUMP}"
+    ZEROOS_CXX="${ZEROOS_CXX}")
 endif()
 catch_discover_tests(e2e-tests TEST_PREFIX "e2e: ")

@@ -10,7 +10,7 @@ fail() { echo "install test: $*" >&2; exit 1; }
 
 rm -rf "$prefix" "$project"
 cmake --install "$build" --prefix "$prefix" >/dev/null
-for tool in zeroos-run zeroos-replay zeroos-cc; do
+for tool in zeroos-run zeroos-replay zeroos-cc zeroos-c++; do
     [ -x "$prefix/bin/$tool" ] || fail "$tool is not installed"
 done
 cmake -S "$source_dir/tests/install" -B "$project" -G Ninja -DZeroOS_DIR="$prefix/lib/cmake/ZeroOS" >/dev/null
@@ -20,6 +20,20 @@ for app in app-musl app-glibc app.rv64; do
     output=$("$prefix/bin/zeroos-run" "$project/$app" 10 20 30)
     [ "$output" = "$expected" ] || fail "$app printed '$output'"
 done
-# The installed zeroos-cc links the installed runtime (it prefers what lies next to it).
-[ -f "$prefix/lib/zeroos/riscv64/vapp.ld" ] && [ -f "$prefix/lib/zeroos/riscv64/musl/lib/libc.a" ] || fail "the RISC-V runtime is not installed"
+expected="installed zeroos-c++: constructed
+installed zeroos-c++: 3 terms, sum 60
+installed zeroos-c++: destroyed"
+for app in app_cxx-glibc app_cxx.rv64; do
+    output=$("$prefix/bin/zeroos-run" "$project/$app" 10 20 30)
+    [ "$output" = "$expected" ] || fail "$app printed '$output'"
+done
+# The installed zeroos-cc and zeroos-c++ link the installed runtime (they prefer what lies next to
+# them).
+runtime=$prefix/lib/zeroos/riscv64
+for file in vapp.ld musl/lib/libc.a libzeroos_cxxabi.a include/new; do
+    [ -f "$runtime/$file" ] || fail "the RISC-V runtime is not installed: $file is missing"
+done
+[ -L "$prefix/bin/zeroos-c++" ] && [ "$(readlink "$prefix/bin/zeroos-c++")" = zeroos-cc ] || fail "zeroos-c++ is not a link to zeroos-cc"
+headers=$("$prefix/bin/zeroos-c++" -E -H -x c++ - 2>&1 >/dev/null <<<'#include <new>')
+[[ "$headers" == ". $runtime/include/new"* ]] || fail "the installed zeroos-c++ does not use the installed <new>: $headers"
 echo "install test: ok"
