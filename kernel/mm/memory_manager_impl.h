@@ -101,6 +101,14 @@ template<typename Allocator> ErrorOr<u64> MemoryManagerOf<Allocator>::map_fixed(
     if (mappings_.overlaps(address, address + length)) {
         if (!replace)
             return Error::from_errno(EEXIST);
+        if (is_mapped(address, length)) {
+            // Wholly over pages the guest already has (musl's PROT_NONE guard page at the start of
+            // brk): they stay its own, only their protection and contents change. Going back through
+            // the allocator would fail under one that never reuses memory (bump).
+            TRY(mappings_.protect(address, address + length, prot));
+            TRY(clear_user(UserPtr<void>(address), length));
+            return address;
+        }
         TRY(unmap(address, length));
     }
     // The range can be mapped yet free only if the brk and mmap bookkeeping disagreed: never.

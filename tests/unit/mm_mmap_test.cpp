@@ -157,6 +157,20 @@ TEST_CASE("MAP_FIXED replaces what was mapped with zeroed memory")
     CHECK(all_zero(address + kPage, kPage));
 }
 
+TEST_CASE("MAP_FIXED over pages of the break keeps them the guest's (musl's PROT_NONE guard page)")
+{
+    KernelFixture f;
+    long start = f.call("brk", 0);
+    REQUIRE(f.call("brk", start + 2 * kPage) == start + long(2 * kPage));
+    std::memset(host(start, 2 * kPage), 0x33, 2 * kPage);
+    CHECK(f.call("mmap", start, kPage, PROT_NONE, kAnon | MAP_FIXED, -1, 0) == start);
+    CHECK(all_zero(start, kPage));
+    CHECK(host(start + kPage)[0] == 0x33);
+    // Still mapped: munmap and mprotect accept it, and the break above is untouched.
+    CHECK(f.call("mprotect", start, kPage, PROT_READ | PROT_WRITE) == 0);
+    CHECK(f.call("brk", start + 3 * kPage) == start + long(3 * kPage));
+}
+
 TEST_CASE("brk starts at the arena base, grows, shrinks and fails by answering the old break")
 {
     KernelFixture f;
