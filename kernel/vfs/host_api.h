@@ -19,6 +19,7 @@ struct TreeEntry {
     bool modified; // created or written by the guest since vfs_clear_modified
 };
 using TreeVisitor = void (*)(void* context, const TreeEntry&);
+using ArchiveSink = void (*)(void* context, const void* data, size_t size);
 #if ZEROOS_FEATURE_VFS
 // Creates `path` and any missing parents as directories (mode 0755).
 ErrorOr<void> vfs_make_directories(Kernel&, const char* path);
@@ -33,6 +34,11 @@ ErrorOr<void> vfs_mark_read_only(Kernel&, const char* path);
 ErrorOr<void> vfs_import_tar(Kernel&, const void* archive, size_t size, const char* directory);
 // Everything imported so far counts as unmodified; later guest changes mark entries modified.
 void vfs_clear_modified(Kernel&);
+// Writes every directory and regular file below each of `directories` that the guest created or
+// changed as one GNU tar archive (names: guest paths without the leading '/'; mtime, uid and gid
+// 0), closed by its two zero blocks, to `sink` in order. On an error the archive stops unclosed, so
+// a reader sees it is incomplete.
+ErrorOr<void> vfs_export_changes(Kernel&, const char* const* directories, size_t count, ArchiveSink, void* context);
 
 // Visits every entry below `directory`, parents before children, in name order.
 ErrorOr<void> vfs_walk(Kernel&, const char* directory, TreeVisitor, void* context);
@@ -51,6 +57,7 @@ inline ErrorOr<void> vfs_create_symlink(Kernel&, const char*, const char*) { ret
 inline ErrorOr<void> vfs_mark_read_only(Kernel&, const char*) { return vfs_missing(); }
 inline ErrorOr<void> vfs_import_tar(Kernel&, const void*, size_t, const char*) { return vfs_missing(); }
 inline void vfs_clear_modified(Kernel&) { }
+inline ErrorOr<void> vfs_export_changes(Kernel&, const char* const*, size_t, ArchiveSink, void*) { return vfs_missing(); }
 inline ErrorOr<void> vfs_walk(Kernel&, const char*, TreeVisitor, void*) { return vfs_missing(); }
 inline ErrorOr<size_t> vfs_read_file(Kernel&, const char*, u64, void*, size_t) { return vfs_missing(); }
 inline ErrorOr<size_t> vfs_read_link(Kernel&, const char*, char*, size_t) { return vfs_missing(); }

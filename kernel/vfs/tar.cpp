@@ -304,3 +304,138 @@ ErrorOr<void> vfs_import_tar(Kernel& kernel, const void* archive, size_t size, c
 }
 
 } // namespace zeroos
+
+// The writer: what the guest changed, for the platform to carry back to the host.
+namespace zeroos {
+
+namespace {
+
+    // Fills a numeric header field: width - 1 octal digits and a NUL.
+    void put_octal(u8* field, size_t width, u64 value)
+    {
+        field[width - 1] = 0;
+        for (size_t i = width - 1; i-- > 0; value >>= 3)
+            field[i] = static_cast<u8>('0' + (value & 7));
+    }
+
+    struct ExportState {
+        Kernel& kernel;
+        const char* directory; // the guest directory being walked, absolute
+        ArchiveSink sink;
+        void* context;
+        char* path; // scratch: directory + "/" + relative, kPathMax bytes
+        Error failure;
+    };
+
+    void emit(ExportState& state, const void* data, size_t size) { state.sink(state.context, data, size); }
+
+    void emit_padding(ExportState& state, u64 size)
+    {
+        static constexpr u8 kZeros[kBlock] = {};
+        if (size % kBlock)
+            emit(state, kZeros, kBlock - size % kBlock);
+    }
+
+    // One header in GNU form; a name longer than the field goes first in a ././@LongLink record.
+    void emit_header(ExportState& state, const char* name, size_t length, char type, u32 mode, u64 size)
+    {
+        u8 header[kBlock];
+        mem_set(header, 0, sizeof(header));
+        if (length > 100) {
+            mem_copy(header, "././@LongLink", 13);
+            put_octal(header + 100, 8, 0644);
+            put_octal(header + 108, 8, 0);
+            put_octal(header + 116, 8, 0);
+            put_octal(header + 124, 12, length + 1);
+            put_octal(header + 136, 12, 0);
+            header[156] = 'L';
+            mem_copy(header + 257, "ustar  ", 8);
+            u64 sum = 0;
+            for (size_t i = 0; i < kBlock; ++i)
+                sum += (i >= 148 && i < 156) ? u8(' ') : header[i];
+            put_octal(header + 148, 7, sum);
+            header[155] = ' ';
+            emit(state, header, sizeof(header));
+            emit(state, name, length);
+            static constexpr u8 kNul = 0;
+            emit(state, &kNul, 1);
+            emit_padding(state, length + 1);
+            mem_set(header, 0, sizeof(header));
+        }
+        mem_copy(header, name, min<size_t>(length, 100));
+        put_octal(header + 100, 8, mode & 07777);
+        put_octal(header + 108, 8, 0);
+        put_octal(header + 116, 8, 0);
+        put_octal(header + 124, 12, size);
+        put_octal(header + 136, 12, 0);
+        header[156] = static_cast<u8>(type);
+        mem_copy(header + 257, "ustar  ", 8);
+        u64 sum = 0;
+        for (size_t i = 0; i < kBlock; ++i)
+            sum += (i >= 148 && i < 156) ? u8(' ') : header[i];
+        put_octal(header + 148, 7, sum);
+        header[155] = ' ';
+        emit(state, header, sizeof(header));
+    }
+
+    void export_entry(void* context, const TreeEntry& entry)
+    {
+        auto& state = *static_cast<ExportState*>(context);
+        if (state.failure.code() || !entry.modified || (entry.kind != NodeKind::Directory && entry.kind != NodeKind::RegularFile))
+            return;
+        // The archive's names are guest paths without the leading '/'.
+        size_t directory_length = str_length(state.directory);
+        size_t relative_length = str_length(entry.relative_path);
+        if (directory_length + relative_length + 2 > kPathMax) {
+            state.failure = Error::from_errno(ENAMETOOLONG);
+            return;
+        }
+        mem_copy(state.path, state.directory, directory_length);
+        size_t length = directory_length;
+        if (length == 0 || state.path[length - 1] != '/')
+            state.path[length++] = '/';
+        mem_copy(state.path + length, entry.relative_path, relative_length + 1);
+        length += relative_length;
+        if (entry.kind == NodeKind::Directory) {
+            emit_header(state, state.path + 1, length - 1, '5', entry.mode, 0);
+            return;
+        }
+        emit_header(state, state.path + 1, length - 1, '0', entry.mode, entry.size);
+        u8 chunk[kBlock];
+        u64 offset = 0;
+        while (offset < entry.size) {
+            auto got = vfs_read_file(state.kernel, state.path, offset, chunk, min<u64>(sizeof(chunk), entry.size - offset));
+            if (got.is_error() || got.value() == 0) {
+                // The header promised entry.size bytes: a reader would take what follows as data.
+                state.failure = got.is_error() ? got.error() : Error::from_errno(EIO);
+                return;
+            }
+            emit(state, chunk, got.value());
+            offset += got.value();
+        }
+        emit_padding(state, entry.size);
+    }
+
+} // namespace
+
+ErrorOr<void> vfs_export_changes(Kernel& kernel, const char* const* directories, size_t count, ArchiveSink sink, void* context)
+{
+    auto* path = static_cast<char*>(kmalloc(kPathMax));
+    if (!path)
+        return Error::from_errno(ENOMEM);
+    ExportState state { kernel, nullptr, sink, context, path, Error {} };
+    for (size_t i = 0; i < count && !state.failure.code(); ++i) {
+        state.directory = directories[i];
+        auto walked = vfs_walk(kernel, directories[i], export_entry, &state);
+        if (walked.is_error())
+            state.failure = walked.error();
+    }
+    kfree(path);
+    if (state.failure.code())
+        return state.failure;
+    static constexpr u8 kEnd[2 * kBlock] = {};
+    emit(state, kEnd, sizeof(kEnd));
+    return {};
+}
+
+} // namespace zeroos

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -209,6 +210,50 @@ TEST_CASE("vfs tar: ustar and GNU archives import files, directories, links and 
     auto length = vfs_read_link(k, "/import/top/longlink", target, sizeof(target));
     REQUIRE_FALSE(length.is_error());
     CHECK(std::string(target, length.value()) == long_target);
+}
+
+TEST_CASE("vfs tar: exported changes import back to the same files and leave out unchanged ones")
+{
+    KernelFixture f;
+    auto& k = f.kernel();
+    const std::string long_name = "/data/made/" + std::string(150, 'n') + ".txt";
+    REQUIRE_FALSE(vfs_create_file(k, "/data/old.txt", "old", 3, 0644).is_error());
+    REQUIRE_FALSE(vfs_create_file(k, "/other/x.txt", "x", 1, 0644).is_error());
+    vfs_clear_modified(k);
+    REQUIRE_FALSE(vfs_create_file(k, "/data/new.txt", "new!", 4, 0600).is_error());
+    REQUIRE_FALSE(vfs_create_file(k, long_name.c_str(), "long", 4, 0640).is_error());
+    std::string big(70000, 'b'); // several blocks, not a multiple of 512
+    REQUIRE_FALSE(vfs_create_file(k, "/other/big.bin", big.data(), big.size(), 0644).is_error());
+
+    std::vector<uint8_t> archive;
+    auto append = [](void* context, const void* data, size_t size) {
+        auto* bytes = static_cast<const uint8_t*>(data);
+        static_cast<std::vector<uint8_t>*>(context)->insert(static_cast<std::vector<uint8_t>*>(context)->end(), bytes, bytes + size);
+    };
+    const char* const directories[] = { "/data", "/other" };
+    REQUIRE_FALSE(vfs_export_changes(k, directories, 2, append, &archive).is_error());
+    CHECK(archive.size() % 512 == 0);
+    REQUIRE(archive.size() >= 1024);
+    CHECK(std::all_of(archive.end() - 1024, archive.end(), [](uint8_t byte) { return byte == 0; }));
+
+    REQUIRE_FALSE(vfs_import_tar(k, archive.data(), archive.size(), "/copy").is_error());
+    CHECK(file_text(f, "/copy/data/new.txt") == "new!");
+    CHECK(file_text(f, ("/copy" + long_name).c_str()) == "long");
+    std::string copied(big.size() + 1, '\0');
+    auto got = vfs_read_file(k, "/copy/other/big.bin", 0, copied.data(), copied.size());
+    REQUIRE_FALSE(got.is_error());
+    CHECK(copied.substr(0, got.value()) == big);
+    CHECK(file_text(f, "/copy/data/old.txt") == "<errno 2>");
+    CHECK(file_text(f, "/copy/other/x.txt") == "<errno 2>");
+    auto entries = walk(f, "/copy/data");
+    REQUIRE(entries.size() == 3); // made, made/<long>, new.txt
+    CHECK(entries[0].path == "made");
+    CHECK(entries[0].kind == NodeKind::Directory);
+    CHECK(entries[2].path == "new.txt");
+    CHECK(entries[2].mode == 0600);
+
+    const char* const missing[] = { "/nowhere" };
+    CHECK(vfs_export_changes(k, missing, 1, append, &archive).error().code() == ENOENT);
 }
 
 TEST_CASE("vfs tar: hostile archives are refused without escaping or crashing")
