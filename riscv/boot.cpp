@@ -40,6 +40,9 @@ namespace zeroos::riscv {
 namespace {
 
     Kernel* g_kernel = nullptr;
+    // The :rw mount directories (strings on the tape), whose changes go back at exit.
+    const char* const* g_read_write_directories = nullptr;
+    u64 g_read_write_count = 0;
 
     // The program header table musl reads through AT_PHDR to find the initial TLS image; the ELF
     // headers are not in RAM, so it is rebuilt from linker symbols.
@@ -89,11 +92,17 @@ namespace {
         port().console_write(kStatisticsTableStream, "\n", 1);
     }
 
+    void send_changes(void*, const void* data, size_t size) { port().console_write(kChangesStream, static_cast<const char*>(data), size); }
+
     [[noreturn]] void halt_with(int status)
     {
-        report_statistics(); // first: the table costs instructions too
+        report_statistics(); // first: the table and the changes cost instructions too
         if (g_observer.counting)
             trace::write_statistics(g_observer, "instr", emit_statistics_line, nullptr);
+        // What changed under :rw mounts goes back to the host, as a host run writes it back at exit.
+        if (g_read_write_count && g_kernel
+            && vfs_export_changes(*g_kernel, g_read_write_directories, g_read_write_count, send_changes, nullptr).is_error())
+            platform::report("zeroos: the changes under the :rw mounts could not be sent back");
         port().exit(status);
         __builtin_unreachable();
     }
@@ -211,6 +220,17 @@ namespace {
             if (vfs_mark_read_only(*g_kernel, string).is_error())
                 boot_failure("a read-only mount on the tape does not exist");
             string += str_length(string) + 1;
+        }
+        if (header.read_write_count) {
+            auto* directories = static_cast<const char**>(kmalloc(header.read_write_count * sizeof(const char*)));
+            if (!directories)
+                boot_failure("no memory for the list of :rw mounts");
+            for (u64 i = 0; i < header.read_write_count; ++i) {
+                directories[i] = string;
+                string += str_length(string) + 1;
+            }
+            g_read_write_directories = directories;
+            g_read_write_count = header.read_write_count;
         }
         vfs_clear_modified(*g_kernel);
     }

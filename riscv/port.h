@@ -13,6 +13,7 @@ namespace zeroos::riscv {
 constexpr int kStatisticsStream = 3; // 8 bytes at the end: minstret, little-endian
 constexpr int kTraceStream = 4; // --trace lines
 constexpr int kStatisticsTableStream = 5; // the --stats table, as text
+constexpr int kChangesStream = 6; // at exit: a tar of what changed under :rw mounts (vfs_export_changes)
 
 struct Port {
     // Writes guest output: stream 1 is stdout, 2 is stderr; kernel streams above.

@@ -6,7 +6,8 @@
 // (qemu's -device loader) or a zkVM passes as its input. Little-endian:
 //
 //   TapeHeader, then the strings (each NUL-terminated: argv, then the environment, then the guest
-//   directories to make read-only), then the stdin bytes, then the root file system archive
+//   directories to make read-only, then those whose changes go back to the host at exit: :rw
+//   mounts), then the stdin bytes, then the root file system archive
 //   (--rootfs, unpacked at /), then the mounts archive (--mount trees, unpacked at / after it).
 namespace zeroos::riscv {
 
@@ -22,6 +23,7 @@ struct TapeHeader {
     u64 envc;
     u64 strings_size;
     u64 read_only_count;
+    u64 read_write_count;
     u64 stdin_size;
     u64 root_archive_size;
     u64 mounts_archive_size;

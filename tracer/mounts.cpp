@@ -1,5 +1,7 @@
 #include "mounts.h"
 
+#include "tape_archive.h"
+
 #include "kernel_api.h"
 #include "logging.h"
 #include "vfs/host_api.h"
@@ -19,6 +21,9 @@ namespace zeroos::tracer {
 namespace fs = std::filesystem;
 
 namespace {
+
+    using ChangedEntry = Mounts::ChangedEntry;
+    using ContentWriter = Mounts::ContentWriter;
 
     std::string describe(const Error& error)
     {
@@ -78,7 +83,9 @@ namespace {
         return true;
     }
 
-    bool write_host_file(Kernel& kernel, const std::string& guest_path, const fs::path& host_path, u32 mode, std::string& problem)
+    // Creates or truncates the host file and lets `write_contents` fill it.
+    bool write_host_file(
+        const std::string& guest_path, const fs::path& host_path, u32 mode, const ContentWriter& write_contents, std::string& problem)
     {
         // O_NOFOLLOW: a symlink on the host at this name is never written through.
         int fd = open(host_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode & 07777);
@@ -90,38 +97,44 @@ namespace {
             problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
             return false;
         }
-        std::vector<char> buffer(1 << 20);
-        u64 offset = 0;
-        bool ok = true;
-        for (;;) {
-            auto chunk = vfs_read_file(kernel, guest_path.c_str(), offset, buffer.data(), buffer.size());
-            if (chunk.is_error()) {
-                problem = "cannot read " + guest_path + " in the guest: " + describe(chunk.error());
-                ok = false;
-                break;
-            }
-            size_t length = chunk.value();
-            if (length == 0)
-                break;
-            for (size_t written = 0; written < length;) {
-                ssize_t count = write(fd, buffer.data() + written, length - written);
-                if (count < 0 && errno == EINTR)
-                    continue;
-                if (count <= 0) {
-                    problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
-                    ok = false;
-                    break;
-                }
-                written += static_cast<size_t>(count);
-            }
-            if (!ok)
-                break;
-            offset += length;
-        }
+        bool ok = write_contents(guest_path, fd, problem);
         if (ok && fchmod(fd, mode & 07777) != 0)
             spdlog::debug("cannot set the mode of {}: {}", host_path.string(), std::strerror(errno));
         close(fd);
         return ok;
+    }
+
+    bool write_all(int fd, const char* data, size_t length)
+    {
+        for (size_t written = 0; written < length;) {
+            ssize_t count = write(fd, data + written, length - written);
+            if (count < 0 && errno == EINTR)
+                continue;
+            if (count <= 0)
+                return false;
+            written += static_cast<size_t>(count);
+        }
+        return true;
+    }
+
+    // A file's contents from the in-process kernel, a chunk at a time.
+    bool copy_from_kernel(Kernel& kernel, const std::string& guest_path, int fd, std::string& problem)
+    {
+        std::vector<char> buffer(1 << 20);
+        for (u64 offset = 0;;) {
+            auto chunk = vfs_read_file(kernel, guest_path.c_str(), offset, buffer.data(), buffer.size());
+            if (chunk.is_error()) {
+                problem = "cannot read " + guest_path + " in the guest: " + describe(chunk.error());
+                return false;
+            }
+            if (chunk.value() == 0)
+                return true;
+            if (!write_all(fd, buffer.data(), chunk.value())) {
+                problem = "cannot write back " + guest_path + ": " + std::strerror(errno);
+                return false;
+            }
+            offset += chunk.value();
+        }
     }
 
 } // namespace
@@ -287,39 +300,77 @@ bool Mounts::belongs_to_nested_mount(const MountSpec& spec, const std::string& g
 bool Mounts::write_back(Kernel& kernel)
 {
     bool all_ok = true;
-    for (const auto& spec : specs_)
-        if (spec.writable)
-            all_ok = write_back_tree(kernel, spec) && all_ok;
+    for (const auto& spec : specs_) {
+        if (!spec.writable)
+            continue;
+        std::vector<WalkedEntry> walked;
+        auto result = vfs_walk(kernel, spec.guest_directory.c_str(), collect_entry, &walked);
+        if (result.is_error()) {
+            say("cannot write back " + spec.guest_directory + ": " + describe(result.error()));
+            all_ok = false;
+            continue;
+        }
+        std::vector<ChangedEntry> changed;
+        for (const auto& entry : walked)
+            if (entry.modified && (entry.kind == NodeKind::RegularFile || entry.kind == NodeKind::Directory))
+                changed.push_back(
+                    ChangedEntry { join_guest(spec.guest_directory, entry.relative_path), entry.kind == NodeKind::Directory, entry.mode });
+        auto from_kernel = [&kernel](const std::string& guest_path, int fd, std::string& problem) {
+            return copy_from_kernel(kernel, guest_path, fd, problem);
+        };
+        all_ok = write_back_changes(spec, changed, from_kernel) && all_ok;
+    }
     return all_ok;
 }
 
-bool Mounts::write_back_tree(Kernel& kernel, const MountSpec& spec)
+bool Mounts::write_back_archive(const std::string& archive)
 {
-    std::vector<WalkedEntry> entries;
-    auto walked = vfs_walk(kernel, spec.guest_directory.c_str(), collect_entry, &entries);
-    if (walked.is_error()) {
-        platform::report(("zeroos-run: cannot write back " + spec.guest_directory + ": " + describe(walked.error())).c_str());
+    std::vector<ChangedEntry> changed;
+    std::map<std::string, std::string> contents;
+    if (std::string problem = read_changes_archive(archive, changed, contents); !problem.empty()) {
+        say("cannot write back the :rw mounts: " + problem);
         return false;
     }
+    auto from_archive = [&contents](const std::string& guest_path, int fd, std::string& problem) {
+        const std::string& data = contents[guest_path];
+        if (write_all(fd, data.data(), data.size()))
+            return true;
+        problem = "cannot write back " + guest_path + ": " + std::strerror(errno);
+        return false;
+    };
+    bool all_ok = true;
+    for (const auto& spec : specs_) {
+        if (!spec.writable)
+            continue;
+        std::vector<ChangedEntry> below;
+        for (const auto& entry : changed)
+            if (entry.guest_path.starts_with(spec.guest_directory == "/" ? "/" : spec.guest_directory + "/"))
+                below.push_back(entry);
+        all_ok = write_back_changes(spec, below, from_archive) && all_ok;
+    }
+    return all_ok;
+}
+
+bool Mounts::write_back_changes(const MountSpec& spec, const std::vector<ChangedEntry>& changed, const ContentWriter& write_contents)
+{
     bool all_ok = true;
     fs::path root(spec.host_directory);
-    for (const auto& entry : entries) {
-        if (!entry.modified || (entry.kind != NodeKind::RegularFile && entry.kind != NodeKind::Directory))
+    const std::string prefix = spec.guest_directory == "/" ? "/" : spec.guest_directory + "/";
+    for (const auto& entry : changed) {
+        if (belongs_to_nested_mount(spec, entry.guest_path))
             continue;
-        std::string guest_path = join_guest(spec.guest_directory, entry.relative_path);
-        if (belongs_to_nested_mount(spec, guest_path))
-            continue;
+        std::string relative_path = entry.guest_path.starts_with(prefix) ? entry.guest_path.substr(prefix.size()) : "";
         std::string problem;
-        if (!is_contained_relative_path(entry.relative_path)) {
-            problem = "refusing to write back " + guest_path + ": it would leave " + spec.host_directory;
-        } else if (make_host_parents(root, entry.relative_path, problem)) {
-            fs::path host_path = root / entry.relative_path;
-            if (entry.kind == NodeKind::Directory) {
+        if (!is_contained_relative_path(relative_path)) {
+            problem = "refusing to write back " + entry.guest_path + ": it would leave " + spec.host_directory;
+        } else if (make_host_parents(root, relative_path, problem)) {
+            fs::path host_path = root / relative_path;
+            if (entry.directory) {
                 struct stat status { };
                 if (lstat(host_path.c_str(), &status) != 0 && mkdir(host_path.c_str(), entry.mode & 07777) != 0)
                     problem = "cannot create " + host_path.string() + ": " + std::strerror(errno);
-            } else if (write_host_file(kernel, guest_path, host_path, entry.mode, problem)) {
-                spdlog::info("wrote back {} to {}", guest_path, host_path.string());
+            } else if (write_host_file(entry.guest_path, host_path, entry.mode, write_contents, problem)) {
+                spdlog::info("wrote back {} to {}", entry.guest_path, host_path.string());
             }
         }
         if (!problem.empty()) {

@@ -3,6 +3,8 @@
 #include "options.h"
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,11 +36,22 @@ public:
     // never outside that mount's host directory. Each problem is reported in one line; returns
     // whether all went well.
     bool write_back(Kernel&);
+    // The same from the archive of changes a RISC-V vApp sends when it ends (vfs_export_changes).
+    bool write_back_archive(const std::string& archive);
+
+    // One directory or regular file the guest created or changed, by its absolute guest path.
+    struct ChangedEntry {
+        std::string guest_path;
+        bool directory;
+        std::uint32_t mode;
+    };
+    // Fills the host file `fd` with the guest file's contents; on failure sets the problem line.
+    using ContentWriter = std::function<bool(const std::string& guest_path, int fd, std::string& problem)>;
 
 private:
     std::string import_tree(Kernel&, const MountSpec&);
     std::string finish_import(Kernel&);
-    bool write_back_tree(Kernel&, const MountSpec&);
+    bool write_back_changes(const MountSpec&, const std::vector<ChangedEntry>&, const ContentWriter&);
     bool belongs_to_nested_mount(const MountSpec&, const std::string& guest_path) const;
 
     std::vector<MountSpec> specs_; // host_directory made canonical by import()

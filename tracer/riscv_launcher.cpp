@@ -4,6 +4,9 @@
 #include "host_io.h"
 #include "journal.h"
 #include "logging.h"
+#include "mounts.h"
+#include "riscv/port.h"
+#include "riscv/tape.h"
 #include "signals.h"
 
 #include <cerrno>
@@ -22,15 +25,7 @@
 namespace {
 
 constexpr int kLaunchFailure = 2;
-constexpr uint64_t kTapeMagic = 0x3145504154534f5aull; // riscv/tape.h
-
-struct TapeHeader {
-    uint64_t magic, total_size, seed;
-    int64_t epoch_seconds;
-    uint64_t flags, argc, envc, strings_size, read_only_count, stdin_size, root_archive_size, mounts_archive_size;
-    uint64_t trace_selection[8];
-};
-constexpr uint64_t kTapeUnsupportedEnosys = 1, kTapeTrace = 2, kTapeStatistics = 4;
+using zeroos::riscv::TapeHeader;
 
 int fail(const std::string& message)
 {
@@ -94,17 +89,20 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
         strings.append(variable).push_back('\0');
     for (const auto& directory : run.read_only_directories)
         strings.append(directory).push_back('\0');
+    for (const auto& directory : run.read_write_directories)
+        strings.append(directory).push_back('\0');
     TapeHeader header {};
-    header.magic = kTapeMagic;
+    header.magic = zeroos::riscv::kTapeMagic;
     header.seed = run.seed;
     header.epoch_seconds = run.epoch_seconds;
-    header.flags = (run.unsupported_returns_enosys ? kTapeUnsupportedEnosys : 0) | (run.trace ? kTapeTrace : 0)
-        | (run.print_statistics ? kTapeStatistics : 0);
+    header.flags = (run.unsupported_returns_enosys ? zeroos::riscv::kTapeUnsupportedEnosys : 0)
+        | (run.trace ? zeroos::riscv::kTapeTrace : 0) | (run.print_statistics ? zeroos::riscv::kTapeStatistics : 0);
     std::memcpy(header.trace_selection, run.trace_selection, sizeof(header.trace_selection));
     header.argc = run.arguments.size();
     header.envc = run.environment.size();
     header.strings_size = strings.size();
     header.read_only_count = run.read_only_directories.size();
+    header.read_write_count = run.read_write_directories.size();
     header.stdin_size = input.size();
     header.root_archive_size = archive.size();
     header.mounts_archive_size = run.mounts_archive.size();
@@ -136,6 +134,8 @@ public:
                 take_trace(data + i, chunk);
             } else if (stream_ == kStatisticsTableStream) {
                 statistics_table_.append(data + i, chunk);
+            } else if (stream_ == zeroos::riscv::kChangesStream) {
+                changes_.append(data + i, chunk);
             } else {
                 int stream = stream_ == 2 ? 2 : 1;
                 zeroos::replay::Journal::instance().output(stream, data + i, chunk);
@@ -159,6 +159,8 @@ public:
 
     // The --stats table the kernel wrote when the run ended.
     const std::string& statistics_table() const { return statistics_table_; }
+    // The archive of changes under :rw mounts the kernel sent when the run ended.
+    const std::string& changes() const { return changes_; }
 
 private:
     // Trace lines may arrive split over several frames: each goes out whole.
@@ -172,17 +174,31 @@ private:
         }
     }
 
-    // riscv/port.h
-    static constexpr int kStatisticsStream = 3;
-    static constexpr int kTraceStream = 4;
-    static constexpr int kStatisticsTableStream = 5;
+    static constexpr int kStatisticsStream = zeroos::riscv::kStatisticsStream;
+    static constexpr int kTraceStream = zeroos::riscv::kTraceStream;
+    static constexpr int kStatisticsTableStream = zeroos::riscv::kStatisticsTableStream;
     std::string statistics_;
+    std::string changes_;
     std::string statistics_table_;
     std::string trace_;
     int stream_ = 1;
     bool have_stream_ = false;
     size_t remaining_ = 0;
 };
+
+// Writes what the vApp changed under its :rw mounts back to the host, if it sent a whole archive.
+void write_back_changes(const RiscvRun& run, const std::string& archive)
+{
+    // vfs_export_changes closes the archive with two zero blocks; without them the run ended (or
+    // failed) while sending, and a partial write-back would lose data silently.
+    static const std::string kEnd(1024, '\0');
+    if (archive.size() < kEnd.size() || archive.size() % 512 != 0
+        || archive.compare(archive.size() - kEnd.size(), kEnd.size(), kEnd) != 0) {
+        zeroos::tracer::say("the vApp did not send its :rw changes whole: nothing was written back");
+        return;
+    }
+    zeroos::tracer::Mounts(run.mounts).write_back_archive(archive);
+}
 
 } // namespace
 
@@ -272,6 +288,8 @@ int run_riscv_vapp(const RiscvRun& run)
     }
     if (int signal = zeroos::tracer::interrupting_signal())
         return zeroos::tracer::exit_code::kSignalBase + signal;
+    if (!run.read_write_directories.empty())
+        write_back_changes(run, console.changes());
     if (run.print_statistics)
         std::fputs(console.statistics_table().c_str(), stderr);
     if (run.print_statistics || run.count_instructions)

@@ -89,16 +89,12 @@ namespace {
     {
         RiscvRun run;
         std::vector<MountSpec> mounts = options.mounts;
-        for (const auto& spec : mounts) {
-            if (spec.writable)
-                return complain(exit_code::kUsage,
-                    "--mount " + spec.host_directory + ":" + spec.guest_directory
-                        + ":rw is not supported for RISC-V runs: a bare-metal vApp cannot write host files back; use :ro");
-            run.read_only_directories.push_back(spec.guest_directory);
-        }
+        for (const auto& spec : mounts)
+            (spec.writable ? run.read_write_directories : run.read_only_directories).push_back(spec.guest_directory);
         if (!mounts.empty())
             if (std::string problem = pack_mounts(mounts, run.mounts_archive); !problem.empty())
                 return complain(exit_code::kUsage, problem);
+        run.mounts = mounts;
         run.program = options.program;
         run.arguments.push_back(options.program);
         run.arguments.insert(run.arguments.end(), options.arguments.begin(), options.arguments.end());

@@ -91,4 +91,33 @@ std::string pack_mounts(std::vector<MountSpec>& specs, std::string& archive)
     return writer.finish();
 }
 
+std::string read_changes_archive(
+    const std::string& archive, std::vector<Mounts::ChangedEntry>& changed, std::map<std::string, std::string>& contents)
+{
+    std::unique_ptr<struct archive, int (*)(struct archive*)> reader(archive_read_new(), archive_read_free);
+    archive_read_support_format_tar(reader.get());
+    if (archive_read_open_memory(reader.get(), archive.data(), archive.size()) != ARCHIVE_OK)
+        return archive_error_string(reader.get());
+    archive_entry* entry = nullptr;
+    int status;
+    while ((status = archive_read_next_header(reader.get(), &entry)) == ARCHIVE_OK) {
+        std::string path = std::string("/") + archive_entry_pathname(entry);
+        while (path.size() > 1 && path.back() == '/')
+            path.pop_back();
+        auto type = archive_entry_filetype(entry);
+        if (type != AE_IFDIR && type != AE_IFREG)
+            return path + ": neither a directory nor a regular file";
+        changed.push_back(Mounts::ChangedEntry { path, type == AE_IFDIR, static_cast<std::uint32_t>(archive_entry_perm(entry)) });
+        if (type == AE_IFREG) {
+            std::string& data = contents[path];
+            data.resize(static_cast<size_t>(archive_entry_size(entry)));
+            if (!data.empty() && archive_read_data(reader.get(), data.data(), data.size()) != static_cast<la_ssize_t>(data.size()))
+                return path + ": " + (archive_error_string(reader.get()) ? archive_error_string(reader.get()) : "truncated");
+        }
+    }
+    if (status != ARCHIVE_EOF)
+        return archive_error_string(reader.get()) ? archive_error_string(reader.get()) : "damaged archive";
+    return {};
+}
+
 } // namespace zeroos::tracer

@@ -1,5 +1,7 @@
 // Reads and writes files given on the command line: `files cat PATH`, `files write PATH TEXT`,
-// `files ls DIR`. Prints errors as errno names, so tests can check EROFS, ENOENT...
+// `files ls DIR`, `files change-tree DIR` (creates and changes files and directories below DIR, one
+// of them with a name longer than a tar header holds). Prints errors as errno names, so tests can
+// check EROFS, ENOENT...
 #define _GNU_SOURCE
 #include "errno_name.h"
 #include <dirent.h>
@@ -7,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int fail(const char* what)
@@ -36,6 +39,29 @@ int main(int argc, char** argv)
         if (write(fd, argv[3], strlen(argv[3])) < 0)
             return fail("write");
         return close(fd) < 0 ? fail("close") : 0;
+    }
+    if (strcmp(argv[1], "change-tree") == 0) {
+        char path[512];
+        static const char* const kFiles[][2] = {
+            { "new.txt", "a new file\n" },
+            { "sub/a.txt", "changed by the guest\n" },
+            { "made/deeper/b.txt", "two directories down\n" },
+            { "made/deeper/a-name-longer-than-the-hundred-bytes-a-tar-header-holds-for-one-name-so-it-takes-a-gnu-long-name.txt",
+                "long\n" },
+        };
+        snprintf(path, sizeof path, "%s/made", argv[2]);
+        if (mkdir(path, 0750) < 0)
+            return fail("mkdir");
+        snprintf(path, sizeof path, "%s/made/deeper", argv[2]);
+        if (mkdir(path, 0700) < 0)
+            return fail("mkdir");
+        for (size_t i = 0; i < sizeof kFiles / sizeof kFiles[0]; ++i) {
+            snprintf(path, sizeof path, "%s/%s", argv[2], kFiles[i][0]);
+            int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, i == 0 ? 0600 : 0644);
+            if (fd < 0 || write(fd, kFiles[i][1], strlen(kFiles[i][1])) < 0 || close(fd) < 0)
+                return fail(path);
+        }
+        return 0;
     }
     if (strcmp(argv[1], "ls") == 0) {
         DIR* dir = opendir(argv[2]);
