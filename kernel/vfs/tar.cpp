@@ -336,38 +336,16 @@ namespace {
             emit(state, kZeros, kBlock - size % kBlock);
     }
 
-    // One header in GNU form; a name longer than the field goes first in a ././@LongLink record.
-    void emit_header(ExportState& state, const char* name, size_t length, char type, u32 mode, u64 size)
+    // A GNU header: the name's first 100 bytes, the numbers, the checksum.
+    void fill_header(u8* header, const char* name, size_t length, char type, u32 mode, u64 size)
     {
-        u8 header[kBlock];
-        mem_set(header, 0, sizeof(header));
-        if (length > 100) {
-            mem_copy(header, "././@LongLink", 13);
-            put_octal(header + 100, 8, 0644);
-            put_octal(header + 108, 8, 0);
-            put_octal(header + 116, 8, 0);
-            put_octal(header + 124, 12, length + 1);
-            put_octal(header + 136, 12, 0);
-            header[156] = 'L';
-            mem_copy(header + 257, "ustar  ", 8);
-            u64 sum = 0;
-            for (size_t i = 0; i < kBlock; ++i)
-                sum += (i >= 148 && i < 156) ? u8(' ') : header[i];
-            put_octal(header + 148, 7, sum);
-            header[155] = ' ';
-            emit(state, header, sizeof(header));
-            emit(state, name, length);
-            static constexpr u8 kNul = 0;
-            emit(state, &kNul, 1);
-            emit_padding(state, length + 1);
-            mem_set(header, 0, sizeof(header));
-        }
+        mem_set(header, 0, kBlock);
         mem_copy(header, name, min<size_t>(length, 100));
         put_octal(header + 100, 8, mode & 07777);
-        put_octal(header + 108, 8, 0);
-        put_octal(header + 116, 8, 0);
+        put_octal(header + 108, 8, 0); // uid
+        put_octal(header + 116, 8, 0); // gid
         put_octal(header + 124, 12, size);
-        put_octal(header + 136, 12, 0);
+        put_octal(header + 136, 12, 0); // mtime
         header[156] = static_cast<u8>(type);
         mem_copy(header + 257, "ustar  ", 8);
         u64 sum = 0;
@@ -375,6 +353,22 @@ namespace {
             sum += (i >= 148 && i < 156) ? u8(' ') : header[i];
         put_octal(header + 148, 7, sum);
         header[155] = ' ';
+    }
+
+    // One entry's header; a name longer than the field goes first in a ././@LongLink record.
+    void emit_header(ExportState& state, const char* name, size_t length, char type, u32 mode, u64 size)
+    {
+        u8 header[kBlock];
+        if (length > 100) {
+            static constexpr char kLongLink[] = "././@LongLink";
+            fill_header(header, kLongLink, sizeof(kLongLink) - 1, 'L', 0644, length + 1);
+            emit(state, header, sizeof(header));
+            emit(state, name, length);
+            static constexpr u8 kNul = 0;
+            emit(state, &kNul, 1);
+            emit_padding(state, length + 1);
+        }
+        fill_header(header, name, length, type, mode, size);
         emit(state, header, sizeof(header));
     }
 
