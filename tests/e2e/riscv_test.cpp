@@ -115,8 +115,8 @@ TEST_CASE("zeroos-run refuses --count-instructions for host programs")
 
 TEST_CASE("instructions per thread switch on RISC-V")
 {
-    auto idle = run_zeroos({ "--stats", guest_path("yield_loop.rv64"), "0" });
-    auto busy = run_zeroos({ "--stats", guest_path("yield_loop.rv64"), "2000" });
+    auto idle = run_zeroos({ "--count-instructions", guest_path("yield_loop.rv64"), "0" });
+    auto busy = run_zeroos({ "--count-instructions", guest_path("yield_loop.rv64"), "2000" });
     REQUIRE(idle.status == 0);
     REQUIRE(busy.status == 0);
     CHECK(busy.out == "2000 yields each\n");
@@ -124,8 +124,8 @@ TEST_CASE("instructions per thread switch on RISC-V")
     REQUIRE(loaded > base);
     // Each of the 4000 sched_yield calls switches to the other thread.
     double per_switch = static_cast<double>(loaded - base) / 4000.0;
-    WARN("instructions per sched_yield that switches threads (with --stats bookkeeping): " << per_switch);
-    CHECK(per_switch < 2000);
+    WARN("instructions per sched_yield that switches threads: " << per_switch);
+    CHECK(per_switch < 1000); // about 520: the fast path's detour into the scheduler, both contexts swapped
 }
 
 TEST_CASE("threaded RISC-V vApps behave as their host builds do")
