@@ -53,7 +53,9 @@ namespace {
     constexpr u32 kPtTls = 7;
     ProgramHeader g_program_headers[1];
 
-    trace::Observer g_observer; // --trace and --stats, when the tape asks for them
+    // --trace and --stats, when the tape asks for them: on the kernel heap, as its counters are
+    // 12 kB that .bss would clear at every boot.
+    trace::Observer* g_observer = nullptr;
 
     enum AuxvType : u64 {
         AT_NULL_ = 0,
@@ -79,7 +81,8 @@ namespace {
     {
         u64 instructions;
         asm volatile("csrr %0, minstret" : "=r"(instructions));
-        instructions -= g_observer.own_cost; // what --trace/--stats added
+        if (g_observer)
+            instructions -= g_observer->own_cost; // what --trace/--stats added
         u8 bytes[8];
         for (int i = 0; i < 8; ++i)
             bytes[i] = static_cast<u8>(instructions >> (8 * i));
@@ -97,8 +100,8 @@ namespace {
     [[noreturn]] void halt_with(int status)
     {
         report_statistics(); // first: the table and the changes cost instructions too
-        if (g_observer.counting)
-            trace::write_statistics(g_observer, "instr", emit_statistics_line, nullptr);
+        if (g_observer && g_observer->counting)
+            trace::write_statistics(*g_observer, "instr", emit_statistics_line, nullptr);
         // What changed under :rw mounts goes back to the host, as a host run writes it back at exit.
         if (g_read_write_count && g_kernel
             && vfs_export_changes(*g_kernel, g_read_write_directories, g_read_write_count, send_changes, nullptr).is_error())
@@ -370,13 +373,16 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
         config.epoch_seconds = tape.header->epoch_seconds;
         config.unsupported_returns_enosys = tape.header->flags & kTapeUnsupportedEnosys;
         config.program_path = tape.strings;
-        g_observer.tracing = tape.header->flags & kTapeTrace;
-        static_assert(sizeof(tape.header->trace_selection) == sizeof(g_observer.selection.bits));
-        mem_copy(g_observer.selection.bits, tape.header->trace_selection, sizeof(g_observer.selection.bits));
-        g_observer.counting = tape.header->flags & kTapeStatistics;
-        if (g_observer.tracing || g_observer.counting) {
+        if (tape.header->flags & (kTapeTrace | kTapeStatistics)) {
+            g_observer = make<trace::Observer>();
+            if (!g_observer)
+                boot_failure("no memory for --trace or --stats");
+            g_observer->tracing = tape.header->flags & kTapeTrace;
+            static_assert(sizeof(tape.header->trace_selection) == sizeof(g_observer->selection.bits));
+            mem_copy(g_observer->selection.bits, tape.header->trace_selection, sizeof(g_observer->selection.bits));
+            g_observer->counting = tape.header->flags & kTapeStatistics;
             // The observer sees every call, so none takes trap.S's fast path.
-            trace::install(&g_observer);
+            trace::install(g_observer);
             asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry_observed)));
         }
     } else {
