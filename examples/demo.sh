@@ -20,7 +20,7 @@ side_by_side() {
     local host riscv statistics
     host=$(mktemp) riscv=$(mktemp) statistics=$(mktemp)
     "$run" "$examples/$name-musl" "$@" >"$host" 2>&1 </dev/null || true
-    "$run" --stats "$examples/$name.rv64" "$@" >"$riscv" 2>"$statistics" </dev/null || true
+    "$run" --count-instructions "$examples/$name.rv64" "$@" >"$riscv" 2>"$statistics" </dev/null || true
     echo
     printf '%-54s| %s\n' "host: zeroos-run $name-musl $*" "RISC-V: zeroos-run $name.rv64 $*"
     pr -m -t -w 110 -S' | ' "$host" "$riscv" | expand
