@@ -29,6 +29,17 @@ namespace {
         return {};
     }
 
+    // Linux finds a shared futex by the page behind its address, so a shared call fails with EFAULT
+    // where no page is; a private one (FUTEX_PRIVATE_FLAG, what libcs use for threads) only needs the
+    // address itself.
+    ErrorOr<void> check_key(UserPtr<u32> address, bool shared)
+    {
+        TRY(check_aligned(address));
+        if (shared)
+            TRY(read_futex_word(address));
+        return {};
+    }
+
     // A negative count wakes nobody on Linux (it is read as int).
     u32 count_argument(u64 raw) { return static_cast<i32>(static_cast<u32>(raw)) < 0 ? 0 : min(static_cast<u32>(raw), kMaxCount); }
 
@@ -155,6 +166,7 @@ SyscallResult sys_futex(Kernel& kernel, const SyscallArgs& args)
 {
     int operation = args.int32(1);
     int command = operation & kCommandMask;
+    bool shared = !(operation & FUTEX_PRIVATE_FLAG);
     if ((operation & FUTEX_CLOCK_REALTIME) && command != FUTEX_WAIT_BITSET && command != FUTEX_WAIT)
         return Error::from_errno(ENOSYS);
     auto address = args.pointer<u32>(0);
@@ -167,14 +179,14 @@ SyscallResult sys_futex(Kernel& kernel, const SyscallArgs& args)
         u32 bitset = command == FUTEX_WAKE_BITSET ? args.uint32(5) : FUTEX_BITSET_MATCH_ANY;
         if (bitset == 0)
             return Error::from_errno(EINVAL);
-        TRY(check_aligned(address));
+        TRY(check_key(address, shared));
         return futex_wake(kernel, address.address(), count_argument(args.raw[2]), bitset);
     }
     case FUTEX_REQUEUE:
     case FUTEX_CMP_REQUEUE: {
         auto target = args.pointer<u32>(4);
-        TRY(check_aligned(address));
-        TRY(check_aligned(target));
+        TRY(check_key(address, shared));
+        TRY(check_key(target, shared));
         // val2 travels in the timeout register.
         if (command == FUTEX_CMP_REQUEUE && TRY(read_futex_word(address)) != args.uint32(5))
             return Error::from_errno(EAGAIN);
@@ -182,7 +194,7 @@ SyscallResult sys_futex(Kernel& kernel, const SyscallArgs& args)
     }
     case FUTEX_WAKE_OP: {
         auto second = args.pointer<u32>(4);
-        TRY(check_aligned(address));
+        TRY(check_key(address, shared));
         bool condition = TRY(apply_wake_op(second, args.uint32(5)));
         long woken = futex_wake(kernel, address.address(), count_argument(args.raw[2]), FUTEX_BITSET_MATCH_ANY);
         if (condition)

@@ -21,6 +21,11 @@ TEST_CASE("futex with one thread: mismatched waits and wakes and timeouts on the
     CHECK(f.call("futex", futex, kWake | kPrivate, 1) == 0);
     CHECK(f.call("futex", futex + 1, kWake, 1) == -EINVAL);
     CHECK(f.call("futex", fake::kUnmapped, kWait, 0) == -EFAULT);
+    // A shared futex is found by its page, a private one by its address alone (as on Linux).
+    CHECK(f.call("futex", fake::kUnmapped, kWake, 1) == -EFAULT);
+    CHECK(f.call("futex", fake::kUnmapped, kWake | kPrivate, 1) == 0);
+    CHECK(f.call("futex", futex, kCmpRequeue, 1, 1, fake::kUnmapped, 5) == -EFAULT);
+    CHECK(f.call("futex", futex, kCmpRequeue | kPrivate, 1, 1, fake::kUnmapped, 5) == 0);
 
     Timespec timeout { 2, 500 };
     uint64_t relative = f.put_bytes(&timeout, sizeof timeout);

@@ -115,7 +115,6 @@ const std::set<std::string> kNotEfault = {
     "execve pathname: ends the run",
     "futex timeout: 0", // FUTEX_WAKE reads neither timeout nor uaddr2
     "futex uaddr2: 0",
-    "futex uaddr: 0", // Linux: EFAULT for a shared FUTEX_WAKE on a bad address (left for the threads work)
     "futex uaddr: errno 22", // misaligned
     "getdents64 dirp: errno 20", // the regular file: ENOTDIR first
     "getgroups list: 0", // no supplementary groups: nothing is written
