@@ -28,6 +28,12 @@ private:
     u64 address_ = 0;
 };
 
+// The top of the user address space (x86-64's TASK_SIZE_MAX). Linux refuses a buffer that reaches
+// past it with EFAULT before it looks at the file, even for a call that touches no byte of it (a
+// write to /dev/null); ZeroOS does the same, on both targets.
+constexpr u64 kUserAddressLimit = 0x7ffffffff000;
+constexpr bool access_ok(u64 address, size_t length) { return length <= kUserAddressLimit && address <= kUserAddressLimit - length; }
+
 inline ErrorOr<void> copy_from_user(void* destination, UserPtr<void> source, size_t length)
 {
     if (int rc = platform::copy_from_user(destination, source.address(), length); rc < 0)

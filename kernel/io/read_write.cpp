@@ -74,6 +74,7 @@ bool returns_short(Kernel& kernel, size_t done, size_t& piece)
 // One transfer at the file position (advancing it) or, for pread/pwrite, at `explicit_offset`.
 ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoBuffer& buffer, size_t length, i64 explicit_offset)
 {
+    TRY(buffer.check_range(length));
     length = min(length, kMaxTransfer);
     Inode& inode = *file.inode;
     bool positioned = explicit_offset >= 0;
@@ -98,6 +99,8 @@ ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, Us
         auto vec = TRY(read_from_user(iov.element(static_cast<size_t>(i))));
         if (vec.length > static_cast<u64>(INT64_MAX) - total)
             return Error::from_errno(EINVAL);
+        if (!access_ok(vec.base, vec.length))
+            return Error::from_errno(EFAULT);
         total += vec.length;
     }
     if (writing && !file.inode->seekable() && total > 0 && total <= kGatherLimit)

@@ -12,6 +12,14 @@ public:
     static IoBuffer user(UserPtr<void> address) { return IoBuffer(address.address(), nullptr); }
     static IoBuffer kernel(void* address) { return IoBuffer(0, static_cast<u8*>(address)); }
 
+    // EFAULT when a user buffer of `length` bytes reaches past the user address space (access_ok).
+    ErrorOr<void> check_range(size_t length) const
+    {
+        if (!kernel_ && !access_ok(user_, length))
+            return Error::from_errno(EFAULT);
+        return {};
+    }
+
     // Fills [offset, offset + length) of the buffer (the destination of a read).
     ErrorOr<void> fill(size_t offset, const void* source, size_t length) const
     {

@@ -247,3 +247,22 @@ TEST_CASE("huge lengths with a buffer at the end of a mapping give an errno or a
     }
     CHECK(pairs >= 10);
 }
+
+TEST_CASE("a buffer reaching past the user address space is EFAULT even where no byte would be touched")
+{
+    KernelFixture f;
+    constexpr uint64_t kLimit = 0x7ffffffff000; // x86-64's TASK_SIZE_MAX, as access_ok checks
+    long null = f.call("openat", kAtFdcwd, f.put_string("/dev/null"), 02 /* O_RDWR */, 0);
+    REQUIRE(null >= 0);
+    uint64_t buffer = f.put_string("data");
+    CHECK(f.call("write", null, buffer, 4) == 4);
+    CHECK(f.call("write", null, fake::kUnmapped, 4) == 4); // in range: /dev/null never reads it
+    CHECK(f.call("write", null, buffer, kLimit) == -EFAULT);
+    CHECK(f.call("write", null, kLimit - 4, 4) == 4);
+    CHECK(f.call("write", null, kLimit - 4, 5) == -EFAULT);
+    CHECK(f.call("read", null, buffer, ~uint64_t(0)) == -EFAULT);
+    CHECK(f.call("pwrite64", null, 0xffff800000000000ull, 1, 0) == -EFAULT);
+    uint64_t vectors[4] = { buffer, 4, kLimit, 1 };
+    CHECK(f.call("writev", null, f.put_bytes(vectors, sizeof vectors), 2) == -EFAULT);
+    CHECK(f.call("writev", null, f.put_bytes(vectors, sizeof vectors), 1) == 4);
+}
