@@ -7,7 +7,7 @@ build=${1:-build}
 count=${2:-200000}
 rounds=${3:-7}
 run="$build/bin/zeroos-run"
-guest="$build/tests/guests/syscall_loop-musl"
+guest="$build/tests/guests/syscall_loop"
 trace=$(mktemp)
 trap 'rm -f "$trace"' EXIT
 

@@ -1,7 +1,7 @@
 # Static x86-64 guests, built with both C libraries ZeroOS supports on the host:
+#   NAME        with musl-gcc -static, when every source is C (Debian ships no C++ library built
+#               for musl): the build a vApp's RISC-V twin is compared with
 #   NAME-glibc  with the system compiler and -static
-#   NAME-musl   with musl-gcc -static, when every source is C (Debian ships no C++ library built
-#               for musl)
 find_program(ZEROOS_MUSL_GCC musl-gcc REQUIRED)
 
 function(zeroos_add_guest name)
@@ -32,16 +32,16 @@ function(zeroos_add_guest name)
       list(APPEND libraries -l${library})
     endforeach()
     add_custom_command(
-      OUTPUT ${GUEST_OUTPUT_DIRECTORY}/${name}-musl
-      COMMAND ${ZEROOS_MUSL_GCC} -static -Wl,--eh-frame-hdr -O2 -g -Wall -Wextra -Werror -o ${GUEST_OUTPUT_DIRECTORY}/${name}-musl ${c_sources} ${libraries}
+      OUTPUT ${GUEST_OUTPUT_DIRECTORY}/${name}
+      COMMAND ${ZEROOS_MUSL_GCC} -static -Wl,--eh-frame-hdr -O2 -g -Wall -Wextra -Werror -o ${GUEST_OUTPUT_DIRECTORY}/${name} ${c_sources} ${libraries}
       DEPENDS ${c_sources}
-      COMMENT "musl-gcc ${name}-musl"
+      COMMENT "musl-gcc ${name}"
       VERBATIM)
-    add_custom_target(${name}-musl-build ALL DEPENDS ${GUEST_OUTPUT_DIRECTORY}/${name}-musl)
+    add_custom_target(${name}-musl-build ALL DEPENDS ${GUEST_OUTPUT_DIRECTORY}/${name})
   endif()
 endfunction()
 
-# A vApp: the same sources built for the host (NAME-glibc, and NAME-musl from the C sources, run
+# A vApp: the same sources built for the host (NAME with musl from C sources, and NAME-glibc; run
 # with zeroos-run) and for bare-metal RISC-V (NAME.rv64, linked with musl and the ZeroOS kernel by
 # zeroos-cc, or by zeroos-c++ when any source is C++).
 # In this project's own build the runtime is the riscv-runtime target; from an install tree

@@ -19,10 +19,10 @@ side_by_side() {
     shift
     local host riscv statistics
     host=$(mktemp) riscv=$(mktemp) statistics=$(mktemp)
-    "$run" "$examples/$name-musl" "$@" >"$host" 2>&1 </dev/null || true
+    "$run" "$examples/$name" "$@" >"$host" 2>&1 </dev/null || true
     "$run" --count-instructions "$examples/$name.rv64" "$@" >"$riscv" 2>"$statistics" </dev/null || true
     echo
-    printf '%-54s| %s\n' "host: zeroos-run $name-musl $*" "RISC-V: zeroos-run $name.rv64 $*"
+    printf '%-54s| %s\n' "host: zeroos-run $name $*" "RISC-V: zeroos-run $name.rv64 $*"
     pr -m -t -w 110 -S' | ' "$host" "$riscv" | expand
     grep '^zeroos-run: instructions retired' "$statistics" || true
     if cmp -s "$host" "$riscv"; then
@@ -36,7 +36,7 @@ side_by_side() {
 echo "ZeroOS demo: one kernel, two targets"
 show "$examples/hello-glibc" "from" "the demo"
 show "$examples/cpp-smoke-glibc"
-show "$examples/threads-musl"
+show "$examples/threads"
 if [ -x "$examples/hello.rv64" ]; then
     side_by_side hello "from" "the demo"
     side_by_side fibonacci 12
@@ -46,10 +46,10 @@ else
     echo "(RISC-V vApps were not built: run ./bootstrap to set up the cross toolchain and musl)"
 fi
 echo
-echo "\$ zeroos-run --seed 7 --epoch 1700000000 $build/tests/guests/determinism-musl   # twice: identical"
+echo "\$ zeroos-run --seed 7 --epoch 1700000000 $build/tests/guests/determinism   # twice: identical"
 first=$(mktemp)
-"$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism-musl" </dev/null | tee "$first"
-if "$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism-musl" </dev/null | cmp -s - "$first"; then
+"$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism" </dev/null | tee "$first"
+if "$run" --seed 7 --epoch 1700000000 "$build/tests/guests/determinism" </dev/null | cmp -s - "$first"; then
     echo "(second run: byte-identical)"
 else
     echo "(second run differs: this is a bug)"

@@ -9,7 +9,7 @@
 TEST_CASE("bad guest pointers give EFAULT and the tracer keeps serving")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    auto run = run_zeroos({ guest_path("bad_pointers-" + libc) });
+    auto run = run_zeroos({ guest_path(host_build("bad_pointers", libc)) });
     CHECK(run.err == "");
     CHECK(run.status == 0);
     CHECK(run.out
@@ -41,7 +41,7 @@ TEST_CASE("an unsupported syscall stops the guest with one line naming it and a 
 
 TEST_CASE("with --on-unsupported=enosys the guest carries on")
 {
-    auto run = run_zeroos({ "--on-unsupported=enosys", guest_path("unsupported-musl") });
+    auto run = run_zeroos({ "--on-unsupported=enosys", guest_path("unsupported") });
     CHECK(run.status == 0);
     CHECK(run.out == "before\nafter: -1\n");
     CHECK(run.err.find("io_setup") != std::string::npos);
@@ -57,7 +57,7 @@ TEST_CASE("a 32-bit int 0x80 system call never reaches the host")
 
 TEST_CASE("host files are invisible unless mounted")
 {
-    auto run = run_zeroos({ guest_path("files-musl"), "cat", "/etc/passwd" });
+    auto run = run_zeroos({ guest_path("files"), "cat", "/etc/passwd" });
     CHECK(run.status == 1);
     CHECK(run.out == "open: ENOENT\n");
     // The user is told once which --mount would make the path visible.
@@ -70,18 +70,18 @@ TEST_CASE("mounts copy a host tree in and ro refuses writes while rw writes back
     write_host_file(directory.path() + "/a.txt", "alpha\n");
     write_host_file(directory.path() + "/b.txt", "beta\n");
 
-    auto listing = run_zeroos({ "--mount", directory.path() + ":/data", guest_path("files-musl"), "ls", "/data" });
+    auto listing = run_zeroos({ "--mount", directory.path() + ":/data", guest_path("files"), "ls", "/data" });
     CHECK(listing.out == ".\n..\na.txt\nb.txt\n");
 
     auto read = run_zeroos({ "--mount", directory.path() + ":/data:ro", guest_path("files-glibc"), "cat", "/data/a.txt" });
     CHECK(read.out == "alpha\n");
     CHECK(read.status == 0);
 
-    auto refused = run_zeroos({ "--mount", directory.path() + ":/data:ro", guest_path("files-musl"), "write", "/data/a.txt", "changed" });
+    auto refused = run_zeroos({ "--mount", directory.path() + ":/data:ro", guest_path("files"), "write", "/data/a.txt", "changed" });
     CHECK(refused.out == "open: EROFS\n");
     CHECK(read_host_file(directory.path() + "/a.txt") == "alpha\n");
 
-    auto written = run_zeroos({ "--mount", directory.path() + ":/data:rw", guest_path("files-musl"), "write", "/data/a.txt", "changed" });
+    auto written = run_zeroos({ "--mount", directory.path() + ":/data:rw", guest_path("files"), "write", "/data/a.txt", "changed" });
     CHECK(written.status == 0);
     CHECK(read_host_file(directory.path() + "/a.txt") == "changed");
     CHECK(read_host_file(directory.path() + "/b.txt") == "beta\n");
@@ -90,9 +90,9 @@ TEST_CASE("mounts copy a host tree in and ro refuses writes while rw writes back
 TEST_CASE("writes to the guest file system never reach the host")
 {
     TemporaryDirectory directory;
-    auto run = run_zeroos({ guest_path("files-musl"), "write", directory.path() + "/leak.txt", "secret" });
+    auto run = run_zeroos({ guest_path("files"), "write", directory.path() + "/leak.txt", "secret" });
     CHECK(run.out == "open: ENOENT\n");
-    auto inside = run_zeroos({ guest_path("files-musl"), "write", "/tmp/inside.txt", "stays in the guest" });
+    auto inside = run_zeroos({ guest_path("files"), "write", "/tmp/inside.txt", "stays in the guest" });
     CHECK(inside.status == 0);
     CHECK_FALSE(std::filesystem::exists("/tmp/inside.txt"));
 }
@@ -115,14 +115,14 @@ TEST_CASE("a rootfs tar becomes the guest's file system")
     auto packed = run_program({ "/bin/tar", "-C", directory.path() + "/tree", "-cf", directory.path() + "/root.tar", "." });
     REQUIRE(packed.status == 0);
 
-    auto run = run_zeroos({ "--rootfs", directory.path() + "/root.tar", guest_path("files-musl"), "cat", "/etc/link" });
+    auto run = run_zeroos({ "--rootfs", directory.path() + "/root.tar", guest_path("files"), "cat", "/etc/link" });
     CHECK(run.status == 0);
     CHECK(run.out == "from the archive\n");
     auto listing = run_zeroos({ "--rootfs", directory.path() + "/root.tar", guest_path("files-glibc"), "ls", "/etc" });
     CHECK(listing.out == ".\n..\nlink\nmotd\n");
 
     write_host_file(directory.path() + "/broken.tar", "this is not a tar archive");
-    auto broken = run_zeroos({ "--rootfs", directory.path() + "/broken.tar", guest_path("files-musl"), "ls", "/" });
+    auto broken = run_zeroos({ "--rootfs", directory.path() + "/broken.tar", guest_path("files"), "ls", "/" });
     CHECK(broken.status == 2);
     CHECK(broken.err.rfind("zeroos-run: ", 0) == 0);
     CHECK(std::count(broken.err.begin(), broken.err.end(), '\n') == 1);

@@ -40,7 +40,7 @@ const char* const kTracedLines = //
 
 std::vector<std::string> traced_guests()
 {
-    std::vector<std::string> guests { guest_path("traced-glibc"), guest_path("traced-musl") };
+    std::vector<std::string> guests { guest_path("traced-glibc"), guest_path("traced") };
 #ifdef ZEROOS_RISCV_ENABLED
     guests.push_back(guest_path("traced.rv64"));
 #endif
@@ -62,17 +62,17 @@ TEST_CASE("trace: prints each selected syscall decoded and the same on every tar
 
 TEST_CASE("trace: classes select by the syscall list's arguments and groups")
 {
-    auto files = run_zeroos({ "--trace=%file", guest_path("traced-musl") });
+    auto files = run_zeroos({ "--trace=%file", guest_path("traced") });
     CHECK(files.err
         == "openat(AT_FDCWD, \"x\", O_RDONLY) = -1 ENOENT (No such file or directory)\n"
            "openat(AT_FDCWD, \"/tmp/f\", O_WRONLY|O_CREAT|O_CLOEXEC, 0644) = 3\n"
            "openat(AT_FDCWD, \"/tmp/f\", O_RDONLY) = 3\n");
 
-    auto everything = run_zeroos({ "-t", guest_path("traced-musl") });
+    auto everything = run_zeroos({ "-t", guest_path("traced") });
     CHECK(everything.err.find("openat(AT_FDCWD, \"x\", O_RDONLY)") != std::string::npos);
     CHECK(everything.err.ends_with("exit_group(0) = ?\n"));
 
-    auto unknown = run_zeroos({ "--trace=openat,nosuchcall", guest_path("traced-musl") });
+    auto unknown = run_zeroos({ "--trace=openat,nosuchcall", guest_path("traced") });
     CHECK(unknown.status == 2);
     CHECK(unknown.err
         == "zeroos-run: --trace: 'nosuchcall' is neither a system call of ZeroOS nor a class (names as in docs/syscalls.md: openat, not "
@@ -83,7 +83,7 @@ TEST_CASE("trace: a trace file receives the lines")
 {
     TemporaryDirectory directory;
     std::string file = directory.path() + "/trace.txt";
-    auto run = run_zeroos({ "--trace=openat,write,read,close,fstat", "--trace-file", file, guest_path("traced-musl") });
+    auto run = run_zeroos({ "--trace=openat,write,read,close,fstat", "--trace-file", file, guest_path("traced") });
     CHECK(run.status == 0);
     CHECK(run.err == "");
     CHECK(read_host_file(file) == kTracedLines);
@@ -91,7 +91,7 @@ TEST_CASE("trace: a trace file receives the lines")
 
 TEST_CASE("stats: a table of calls and errors per syscall")
 {
-    std::vector<std::string> guests { guest_path("traced-musl") };
+    std::vector<std::string> guests { guest_path("traced") };
 #ifdef ZEROOS_RISCV_ENABLED
     guests.push_back(guest_path("traced.rv64"));
 #endif
@@ -132,7 +132,7 @@ TEST_CASE("stats: a table of calls and errors per syscall")
 TEST_CASE("a crashing guest's report names the faulting function and its caller")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    auto run = run_zeroos({ guest_path("crash-" + libc) });
+    auto run = run_zeroos({ guest_path(host_build("crash", libc)) });
     CHECK(run.status == 139);
     CAPTURE(run.err);
     CHECK(std::regex_search(run.err,
@@ -162,7 +162,7 @@ TEST_CASE("stop-on-fail leaves the crashed guest stopped and detached for gdb")
         int null = open("/dev/null", O_RDWR);
         dup2(null, 0);
         dup2(null, 1);
-        std::string guest = guest_path("crash-musl");
+        std::string guest = guest_path("crash");
         char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--stop-on-fail"), guest.data(), nullptr };
         char* envp[] = { nullptr };
         execve(argv[0], argv, envp);
@@ -196,7 +196,7 @@ TEST_CASE("stop-on-fail leaves the crashed guest stopped and detached for gdb")
 TEST_CASE("trace lines name the calling thread once the guest has more than one")
 {
     auto libc = GENERATE(as<std::string> {}, "musl", "glibc");
-    auto run = run_zeroos({ "--trace=clone,exit,exit_group", example_path("threads-" + libc) });
+    auto run = run_zeroos({ "--trace=clone,exit,exit_group", example_path(host_build("threads", libc)) });
     CHECK(run.status == 0);
     CHECK(run.err.rfind("[tid 1] clone(", 0) == 0);
     for (int tid = 2; tid <= 5; ++tid)

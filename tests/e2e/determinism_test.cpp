@@ -20,7 +20,7 @@ std::vector<std::string> lines(const std::string& text)
 TEST_CASE("time starts at the epoch and advances exactly by sleeps")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    auto run = run_zeroos({ guest_path("determinism-" + libc) });
+    auto run = run_zeroos({ guest_path(host_build("determinism", libc)) });
     REQUIRE(run.status == 0);
     CHECK(run.err == "");
     auto output = lines(run.out);
@@ -28,7 +28,7 @@ TEST_CASE("time starts at the epoch and advances exactly by sleeps")
     CHECK(output[0] == "start: realtime 0.000000000 monotonic 0.000000000 gettimeofday 0.000000 time 0");
     CHECK(output[1] == "after 1.5 s sleep: realtime 1.500000000 monotonic 1.500000000 gettimeofday 1.500000 time 1");
 
-    auto later = run_zeroos({ "--epoch", "1700000000", guest_path("determinism-" + libc) });
+    auto later = run_zeroos({ "--epoch", "1700000000", guest_path(host_build("determinism", libc)) });
     auto later_output = lines(later.out);
     REQUIRE(later_output.size() >= 2);
     CHECK(later_output[0] == "start: realtime 1700000000.000000000 monotonic 0.000000000 gettimeofday 1700000000.000000 time 1700000000");
@@ -37,7 +37,7 @@ TEST_CASE("time starts at the epoch and advances exactly by sleeps")
 TEST_CASE("two runs with the same seed are byte-identical; another seed changes only randomness")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    std::string guest = guest_path("determinism-" + libc);
+    std::string guest = guest_path(host_build("determinism", libc));
     auto first = run_zeroos({ guest });
     auto second = run_zeroos({ guest });
     REQUIRE(first.status == 0);
@@ -59,6 +59,6 @@ TEST_CASE("two runs with the same seed are byte-identical; another seed changes 
 
 TEST_CASE("the guest is pid 1, child of nobody, running as root")
 {
-    auto run = run_zeroos({ guest_path("determinism-musl") });
+    auto run = run_zeroos({ guest_path("determinism") });
     CHECK(run.out.find("\npid 1 ppid 0 uid 0\n") != std::string::npos);
 }

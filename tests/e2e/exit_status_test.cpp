@@ -6,7 +6,7 @@
 TEST_CASE("the guest's exit status is zeroos-run's")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    std::string guest = guest_path("exit_status-" + libc);
+    std::string guest = guest_path(host_build("exit_status", libc));
 
     auto exited = run_zeroos({ guest, "exit", "7" });
     CHECK(exited.status == 7);
@@ -40,7 +40,7 @@ TEST_CASE("zeroos-run explains what it cannot run")
     CHECK(dynamic.status != 0);
     CHECK(dynamic.err.find("statically") != std::string::npos);
 
-    auto bad_option = run_zeroos({ "--no-such-option", guest_path("exit_status-musl") });
+    auto bad_option = run_zeroos({ "--no-such-option", guest_path("exit_status") });
     CHECK(bad_option.status == 2);
     CHECK(bad_option.err.rfind("zeroos-run: ", 0) == 0);
 

@@ -37,7 +37,7 @@ bool host_cpu_is_intel()
 TEST_CASE("odd syscall numbers and gates are answered by ZeroOS and never create a host file")
 {
     TemporaryDirectory directory;
-    auto answered = run_zeroos({ "--on-unsupported=enosys", guest_path("hostile_gates-musl"), directory.path(), "numbers" });
+    auto answered = run_zeroos({ "--on-unsupported=enosys", guest_path("hostile_gates"), directory.path(), "numbers" });
     CHECK(answered.status == 0);
     // Linux would truncate 2^32 + open to open and -2^63 to read: ZeroOS refuses both instead.
     CHECK(answered.out
@@ -65,13 +65,13 @@ TEST_CASE("odd syscall numbers and gates are answered by ZeroOS and never create
 TEST_CASE("int 0x80 and sysenter stop the guest before anything reaches the host")
 {
     TemporaryDirectory directory;
-    auto int80 = run_zeroos({ guest_path("hostile_gates-musl"), directory.path(), "int80" });
+    auto int80 = run_zeroos({ guest_path("hostile_gates"), directory.path(), "int80" });
     CHECK(int80.status == 70);
     CHECK(int80.out == "");
     CHECK(int80.err.find("32-bit system call") != std::string::npos);
 
     // sysenter is #UD in 64-bit mode on AMD; Intel enters the 32-bit syscall path.
-    auto sysenter = run_zeroos({ guest_path("hostile_gates-musl"), directory.path(), "sysenter" });
+    auto sysenter = run_zeroos({ guest_path("hostile_gates"), directory.path(), "sysenter" });
     if (host_cpu_is_intel()) {
         CHECK(sysenter.status == 70);
         CHECK(sysenter.err.find("32-bit system call") != std::string::npos);
@@ -86,7 +86,7 @@ TEST_CASE("int 0x80 and sysenter stop the guest before anything reaches the host
 TEST_CASE("code written at run time never executes under zeroos-run: the stack and the arena are not executable")
 {
     TemporaryDirectory directory;
-    auto stack = run_zeroos({ guest_path("hostile_gates-musl"), directory.path(), "stack" });
+    auto stack = run_zeroos({ guest_path("hostile_gates"), directory.path(), "stack" });
     CHECK(stack.out == "mprotect stack executable: ENOMEM\n");
     CHECK(stack.status == 128 + SIGSEGV);
     CHECK(stack.err.find("guest crashed: SIGSEGV") != std::string::npos);
@@ -103,9 +103,9 @@ TEST_CASE("host files stay out of reach of absolute paths dot-dot chains and /pr
     TemporaryDirectory directory;
     write_host_file(directory.path() + "/secret", "host secret\n");
     const std::string secret = directory.path() + "/secret";
-    auto run = run_zeroos({ guest_path("hostile_paths-musl"), "read", secret, "read", "/../../.." + secret, "read",
-        "/proc/self/root" + secret, "read", "/proc/self/cwd/../.." + secret, "write", secret, "pwned", "write", directory.path() + "/new",
-        "pwned", "long", "4095", "long", "4096", "long", "100000", "nul" });
+    auto run = run_zeroos({ guest_path("hostile_paths"), "read", secret, "read", "/../../.." + secret, "read", "/proc/self/root" + secret,
+        "read", "/proc/self/cwd/../.." + secret, "write", secret, "pwned", "write", directory.path() + "/new", "pwned", "long", "4095",
+        "long", "4096", "long", "100000", "nul" });
     CHECK(run.status == 0);
     CHECK(run.out
         == "read " + secret + ": ENOENT\n" + "read /../../.." + secret + ": ENOENT\n" + "read /proc/self/root" + secret + ": ENOENT\n"
@@ -154,10 +154,10 @@ struct MountedTree {
 TEST_CASE("symlinks in a read-only mount that point out of it lead nowhere and every write is EROFS")
 {
     MountedTree host;
-    auto run = run_zeroos({ "--mount", host.tree + ":/data:ro", guest_path("hostile_paths-musl"), "readlink", "/data/up", "read",
-        "/data/up", "read", "/data/abs", "read", "/data/dir/secret", "ls", "/data/dir", "read", "/data/inside.txt", "write",
-        "/data/inside.txt", "x", "create", "/data/new", "x", "unlink", "/data/inside.txt", "unlink", "/data/up", "mkdir", "/data/sub",
-        "rename", "/data/inside.txt", "/data/moved" });
+    auto run = run_zeroos({ "--mount", host.tree + ":/data:ro", guest_path("hostile_paths"), "readlink", "/data/up", "read", "/data/up",
+        "read", "/data/abs", "read", "/data/dir/secret", "ls", "/data/dir", "read", "/data/inside.txt", "write", "/data/inside.txt", "x",
+        "create", "/data/new", "x", "unlink", "/data/inside.txt", "unlink", "/data/up", "mkdir", "/data/sub", "rename", "/data/inside.txt",
+        "/data/moved" });
     CHECK(run.status == 0);
     CHECK(run.out
         == "readlink /data/up: \"../outside/secret\"\n"
@@ -180,7 +180,7 @@ TEST_CASE("symlinks in a read-only mount that point out of it lead nowhere and e
 TEST_CASE("a read-write mount changes only files inside its tree and never writes through a host symlink")
 {
     MountedTree host;
-    auto run = run_zeroos({ "--mount", host.tree + ":/data:rw", guest_path("hostile_paths-musl"), "write", "/data/inside.txt", "changed",
+    auto run = run_zeroos({ "--mount", host.tree + ":/data:rw", guest_path("hostile_paths"), "write", "/data/inside.txt", "changed",
         "write", "/data/abs", "pwned", "unlink", "/data/up", "write", "/data/up", "pwned", "unlink", "/data/dir", "mkdir", "/data/dir",
         "write", "/data/dir/secret", "pwned", "nonutf8", "/data" });
     CHECK(run.status == 0);

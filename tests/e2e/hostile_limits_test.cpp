@@ -10,7 +10,7 @@
 
 TEST_CASE("fd exhaustion gives EMFILE at --max-fds and at the default of 1024")
 {
-    auto limited = run_zeroos({ "--max-fds", "64", guest_path("hostile_limits-musl"), "fds" });
+    auto limited = run_zeroos({ "--max-fds", "64", guest_path("hostile_limits"), "fds" });
     CHECK(limited.status == 0);
     CHECK(limited.out == "opened 61, then EMFILE\n");
     auto by_default = run_zeroos({ guest_path("hostile_limits-glibc"), "fds" });
@@ -20,7 +20,7 @@ TEST_CASE("fd exhaustion gives EMFILE at --max-fds and at the default of 1024")
 
 TEST_CASE("a memory bomb gets ENOMEM at --memory")
 {
-    auto run = run_zeroos({ "--memory", "16M", guest_path("hostile_limits-musl"), "memory", "1000" });
+    auto run = run_zeroos({ "--memory", "16M", guest_path("hostile_limits"), "memory", "1000" });
     CHECK(run.status == 0);
     CHECK(run.out == "mapped 16 MiB, then ENOMEM\nmalloc(1 TiB): ENOMEM\n");
     CHECK(run.err == "");
@@ -28,7 +28,7 @@ TEST_CASE("a memory bomb gets ENOMEM at --memory")
 
 TEST_CASE("endless recursion ends in SIGSEGV with a report")
 {
-    auto run = run_zeroos({ guest_path("hostile_limits-musl"), "recurse" });
+    auto run = run_zeroos({ guest_path("hostile_limits"), "recurse" });
     CHECK(run.status == 128 + SIGSEGV);
     CHECK(run.out == "recursing\n");
     CHECK(run.err.rfind("zeroos-run: guest crashed: SIGSEGV (Segmentation fault) at address 0x", 0) == 0);
@@ -41,7 +41,7 @@ TEST_CASE("2 GiB written to stdout stream through a tracer of bounded size")
     if (child == 0) {
         int null = open("/dev/null", O_WRONLY);
         dup2(null, 1);
-        std::string guest = guest_path("hostile_limits-musl");
+        std::string guest = guest_path("hostile_limits");
         char* argv[] = { const_cast<char*>(ZEROOS_RUN), guest.data(), const_cast<char*>("flood"), const_cast<char*>("2048"), nullptr };
         char* envp[] = { nullptr };
         execve(argv[0], argv, envp);
@@ -58,11 +58,11 @@ TEST_CASE("2 GiB written to stdout stream through a tracer of bounded size")
 
 TEST_CASE("a guest that never ends is stopped by --timeout with status 124")
 {
-    auto run = run_zeroos({ "--timeout", "1", guest_path("hostile_limits-musl"), "spin" });
+    auto run = run_zeroos({ "--timeout", "1", guest_path("hostile_limits"), "spin" });
     CHECK(run.status == 124);
     CHECK(run.out == "spinning\n");
     CHECK(run.err == "zeroos-run: guest stopped: --timeout ran out\n");
-    const std::string guest = guest_path("hostile_limits-musl");
+    const std::string guest = guest_path("hostile_limits");
     auto quick = run_zeroos({ "--timeout", "100", guest, "args" });
     CHECK(quick.status == 0);
     CHECK(quick.out == "argc 2, 0 variables, " + std::to_string(guest.size() + 1 + 5) + " bytes\n");
@@ -70,7 +70,7 @@ TEST_CASE("a guest that never ends is stopped by --timeout with status 124")
 
 TEST_CASE("huge argv and environment reach the guest whole")
 {
-    std::vector<std::string> arguments { "--env", "BIG=" + std::string(100000, 'e'), guest_path("hostile_limits-musl"), "args" };
+    std::vector<std::string> arguments { "--env", "BIG=" + std::string(100000, 'e'), guest_path("hostile_limits"), "args" };
     size_t bytes = arguments[2].size() + 1 + 5 + 4 + 100000 + 1; // argv[0], "args", BIG=..., with their NULs
     for (int i = 0; i < 20000; ++i) {
         arguments.push_back(std::string(8, 'a'));

@@ -105,6 +105,7 @@ RunResult run_zeroos(const std::vector<std::string>& arguments, const std::strin
 
 std::string example_path(const std::string& name) { return std::string(ZEROOS_EXAMPLES_DIR) + "/" + name; }
 std::string guest_path(const std::string& name) { return std::string(ZEROOS_GUESTS_DIR) + "/" + name; }
+std::string host_build(const std::string& name, const std::string& libc) { return libc == "musl" ? name : name + "-" + libc; }
 
 TemporaryDirectory::TemporaryDirectory()
 {

@@ -12,13 +12,16 @@ struct RunResult {
 };
 
 // Runs argv[0] (a path) with an empty environment unless `environment` is given.
-RunResult run_program(const std::vector<std::string>& argv, const std::string& input = "", const std::vector<std::string>& environment = {});
+RunResult run_program(
+    const std::vector<std::string>& argv, const std::string& input = "", const std::vector<std::string>& environment = {});
 
 // zeroos-run with these arguments (options, program, program arguments).
 RunResult run_zeroos(const std::vector<std::string>& arguments, const std::string& input = "");
 
 std::string example_path(const std::string& name); // build/examples/NAME
 std::string guest_path(const std::string& name); // build/tests/guests/NAME
+// The host build of a guest or example for one C library: NAME (musl) or NAME-glibc.
+std::string host_build(const std::string& name, const std::string& libc);
 
 // A fresh empty directory under the system temp dir, removed with everything in it on destruction.
 class TemporaryDirectory {

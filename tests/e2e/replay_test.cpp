@@ -52,7 +52,7 @@ TEST_CASE("a program reading mounted files replays after the files are gone")
     write_host_file(directory.path() + "/data/a.txt", "mounted contents\n");
     std::string trace = directory.path() + "/files.trace";
     auto recorded
-        = run_zeroos({ "--record", trace, "--mount", directory.path() + "/data:/data", guest_path("files-musl"), "cat", "/data/a.txt" });
+        = run_zeroos({ "--record", trace, "--mount", directory.path() + "/data:/data", guest_path("files"), "cat", "/data/a.txt" });
     REQUIRE(recorded.out == "mounted contents\n");
     std::filesystem::remove_all(directory.path() + "/data");
     auto replayed = run_replay({ trace });
@@ -71,7 +71,7 @@ TEST_CASE("time randomness and a crash replay identically")
     CHECK(replayed.status == 0);
 
     std::string crash = directory.path() + "/crash.trace";
-    auto crashed = run_zeroos({ "--record", crash, guest_path("exit_status-musl"), "segv" });
+    auto crashed = run_zeroos({ "--record", crash, guest_path("exit_status"), "segv" });
     REQUIRE(crashed.status == 139);
     auto replayed_crash = run_replay({ crash });
     CHECK(replayed_crash.out == crashed.out);
@@ -81,7 +81,7 @@ TEST_CASE("time randomness and a crash replay identically")
 TEST_CASE("a threaded program replays identically")
 {
     TemporaryDirectory directory;
-    for (const std::string& program : { example_path("threads-glibc"), guest_path("threads_timedwait-musl") }) {
+    for (const std::string& program : { example_path("threads-glibc"), guest_path("threads_timedwait") }) {
         CAPTURE(program);
         std::string trace = directory.path() + "/threads.trace";
         auto recorded = run_zeroos({ "--record", trace, program });
@@ -97,8 +97,8 @@ TEST_CASE("a replay against another binary reports the first differing syscall")
 {
     TemporaryDirectory directory;
     std::string trace = directory.path() + "/hello.trace";
-    REQUIRE(run_zeroos({ "--record", trace, example_path("hello-musl"), "x" }).status == 0);
-    auto diverged = run_replay({ "--program", example_path("fibonacci-musl"), trace });
+    REQUIRE(run_zeroos({ "--record", trace, example_path("hello"), "x" }).status == 0);
+    auto diverged = run_replay({ "--program", example_path("fibonacci"), trace });
     CHECK(diverged.status == 3);
     CHECK(diverged.err.find("is not the recorded binary") != std::string::npos);
     CHECK(diverged.err.find("zeroos-replay: divergence at syscall ") != std::string::npos);
@@ -152,7 +152,7 @@ int record_then_signal(const std::string& trace, int signal)
         dup2(out[1], 1);
         close(in[1]);
         close(out[0]);
-        std::string guest = guest_path("wait_for_input-musl");
+        std::string guest = guest_path("wait_for_input");
         std::string path = trace;
         char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--record"), path.data(), guest.data(), nullptr };
         char* envp[] = { nullptr };
@@ -213,7 +213,7 @@ TEST_CASE("a recorded host run replays into the RISC-V build with the same outpu
     write_host_file(directory.path() + "/data/a.txt", "seen by both builds\n");
     std::string trace = directory.path() + "/cross.trace";
     auto recorded
-        = run_zeroos({ "--record", trace, "--mount", directory.path() + "/data:/data", guest_path("files-musl"), "cat", "/data/a.txt" });
+        = run_zeroos({ "--record", trace, "--mount", directory.path() + "/data:/data", guest_path("files"), "cat", "/data/a.txt" });
     REQUIRE(recorded.status == 0);
     auto matched = run_replay({ trace, "--riscv", guest_path("files.rv64") });
     CHECK(matched.status == 0);
@@ -221,7 +221,7 @@ TEST_CASE("a recorded host run replays into the RISC-V build with the same outpu
     CHECK(matched.err.find("the RISC-V build matches the recording") != std::string::npos);
 
     std::string seeded = directory.path() + "/seeded.trace";
-    REQUIRE(run_zeroos({ "--record", seeded, "--seed", "9", guest_path("determinism-musl") }).status == 0);
+    REQUIRE(run_zeroos({ "--record", seeded, "--seed", "9", guest_path("determinism") }).status == 0);
     auto also = run_replay({ seeded, "--riscv", guest_path("determinism.rv64") });
     CHECK(also.status == 0);
     auto other = run_replay({ trace, "--riscv", guest_path("determinism.rv64") });

@@ -108,7 +108,7 @@ TEST_CASE("a RISC-V vApp that runs past --timeout stops with status 124")
 
 TEST_CASE("zeroos-run refuses --count-instructions for host programs")
 {
-    auto run = run_zeroos({ "--count-instructions", guest_path("syscall_loop-musl"), "1" });
+    auto run = run_zeroos({ "--count-instructions", guest_path("syscall_loop"), "1" });
     CHECK(run.status == 2);
     CHECK(run.err == "zeroos-run: --count-instructions is for RISC-V vApps; for a host run use --stats\n");
 }
@@ -152,7 +152,7 @@ TEST_CASE("threaded RISC-V vApps behave as their host builds do")
     };
     for (const auto& test : cases) {
         CAPTURE(test.binary);
-        std::vector<std::string> host { test.binary + "-musl" }, riscv { test.binary + ".rv64" };
+        std::vector<std::string> host { test.binary }, riscv { test.binary + ".rv64" };
         host.insert(host.end(), test.arguments.begin(), test.arguments.end());
         riscv.insert(riscv.end(), test.arguments.begin(), test.arguments.end());
         auto expected = run_zeroos(host);
@@ -176,7 +176,7 @@ TEST_CASE("RISC-V vApps print exactly what their host builds print")
     };
     for (const auto& test : cases) {
         CAPTURE(test.binary);
-        std::vector<std::string> host { example_path(std::string(test.binary) + "-musl") };
+        std::vector<std::string> host { example_path(std::string(test.binary)) };
         std::vector<std::string> riscv { example_path(std::string(test.binary) + ".rv64") };
         for (const auto& argument : test.arguments) {
             host.push_back(argument);
@@ -189,13 +189,13 @@ TEST_CASE("RISC-V vApps print exactly what their host builds print")
     }
     for (const char* guest : { "determinism", "bad_pointers" }) {
         CAPTURE(guest);
-        auto expected = run_zeroos({ "--seed", "3", "--epoch", "99", guest_path(std::string(guest) + "-musl") });
+        auto expected = run_zeroos({ "--seed", "3", "--epoch", "99", guest_path(std::string(guest)) });
         auto actual = run_zeroos({ "--seed", "3", "--epoch", "99", guest_path(std::string(guest) + ".rv64") });
         CHECK(actual.out == expected.out);
         CHECK(actual.status == expected.status);
     }
     for (const char* ending : { "abort", "kill-self" }) {
-        auto expected = run_zeroos({ guest_path("exit_status-musl"), ending });
+        auto expected = run_zeroos({ guest_path("exit_status"), ending });
         auto actual = run_zeroos({ guest_path("exit_status.rv64"), ending });
         CHECK(actual.out == expected.out);
         CHECK(actual.status == expected.status);
@@ -289,7 +289,7 @@ TEST_CASE("mounted trees and rootfs archives reach RISC-V vApps as they reach ho
         CAPTURE(command);
         std::vector<std::string> options { "--rootfs", directory.path() + "/root.tar", "--mount", directory.path() + "/mounted:/data" };
         auto host = options, riscv = options;
-        host.push_back(guest_path("files-musl"));
+        host.push_back(guest_path("files"));
         riscv.push_back(guest_path("files.rv64"));
         host.insert(host.end(), command.begin(), command.end());
         riscv.insert(riscv.end(), command.begin(), command.end());
@@ -327,7 +327,7 @@ TEST_CASE("a RISC-V vApp's changes under a :rw mount are written back as a host 
         std::sort(listing.begin(), listing.end());
         return listing;
     };
-    auto host = tree_after(guest_path("files-musl"), {});
+    auto host = tree_after(guest_path("files"), {});
     CHECK(host.size() == 8);
     CHECK(tree_after(guest_path("files.rv64"), {}) == host);
     // --trace sends every call through the C++ dispatcher; the changes are the same.

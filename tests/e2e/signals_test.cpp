@@ -22,7 +22,7 @@ struct BlockedGuest {
     int stdout_fd = -1;
 
     explicit BlockedGuest(
-        const std::string& program = "wait_for_input-musl", const char* argument = nullptr, const std::string& ready = "ready\n")
+        const std::string& program = "wait_for_input", const char* argument = nullptr, const std::string& ready = "ready\n")
     {
         int in[2], out[2];
         REQUIRE(pipe2(in, O_CLOEXEC) == 0);
@@ -121,14 +121,14 @@ TEST_CASE("a guest spinning without system calls never starves zeroos-run's sign
 {
     for (int signal : { SIGTERM, SIGINT }) {
         CAPTURE(signal);
-        BlockedGuest run("hostile_limits-musl", "spin", "spinning\n");
+        BlockedGuest run("hostile_limits", "spin", "spinning\n");
         check_signal_ends_run(run, signal);
     }
 }
 
 TEST_CASE("SIGKILL of zeroos-run kills a spinning guest too")
 {
-    BlockedGuest run("hostile_limits-musl", "spin", "spinning\n");
+    BlockedGuest run("hostile_limits", "spin", "spinning\n");
     check_sigkill_leaves_no_guest(run);
 }
 
@@ -142,7 +142,7 @@ TEST_CASE("a guest reading stdin gets exactly what was written")
 TEST_CASE("a thread bomb ends at max-threads with EAGAIN")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    auto bomb = run_zeroos({ "--max-threads", "64", guest_path("hostile_threads-" + libc), "bomb" });
+    auto bomb = run_zeroos({ "--max-threads", "64", guest_path(host_build("hostile_threads", libc)), "bomb" });
     CHECK(bomb.status == 0);
     CHECK(bomb.out == "created 63 threads, then: EAGAIN\n");
 }
@@ -151,7 +151,7 @@ TEST_CASE("a storm of spinning threads never starves zeroos-run's signal handlin
 {
     for (int signal : { SIGTERM, SIGINT }) {
         CAPTURE(signal);
-        BlockedGuest run("hostile_threads-musl", "storm");
+        BlockedGuest run("hostile_threads", "storm");
         check_signal_ends_run(run, signal);
     }
 }

@@ -24,9 +24,9 @@ std::vector<std::string> command(const std::string& binary, const std::vector<st
 
 TEST_CASE("threaded guests print their native output under zeroos-run twice the same")
 {
-    auto guest = GENERATE(Guest { "threads_pthread-glibc", {} }, Guest { "threads_pthread-musl", {} }, Guest { "threads_cpp-glibc", {} },
-        Guest { "threads_timedwait-glibc", {} }, Guest { "threads_timedwait-musl", {} }, Guest { "threads_cancel-glibc", {} },
-        Guest { "threads_main_exit-glibc", {} }, Guest { "threads_main_exit-musl", {} });
+    auto guest = GENERATE(Guest { "threads_pthread-glibc", {} }, Guest { "threads_pthread", {} }, Guest { "threads_cpp-glibc", {} },
+        Guest { "threads_timedwait-glibc", {} }, Guest { "threads_timedwait", {} }, Guest { "threads_cancel-glibc", {} },
+        Guest { "threads_main_exit-glibc", {} }, Guest { "threads_main_exit", {} });
     auto argv = command(guest_path(guest.name), guest.arguments);
     CAPTURE(argv);
     auto native = run_program(argv);
@@ -44,7 +44,7 @@ TEST_CASE("threaded guests print their native output under zeroos-run twice the 
 
 TEST_CASE("the pthread guest prints exactly this")
 {
-    auto run = run_zeroos({ guest_path("threads_pthread-musl") });
+    auto run = run_zeroos({ guest_path("threads_pthread") });
     CHECK(run.status == 0);
     CHECK(run.out
         == "mutex: counter 40000, join values sum 64\n"
@@ -62,7 +62,7 @@ TEST_CASE("the pthread guest prints exactly this")
 TEST_CASE("timed waits return ETIMEDOUT at exactly their virtual deadline")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    auto run = run_zeroos({ "--epoch", "1700000000", guest_path("threads_timedwait-" + libc), "exact" });
+    auto run = run_zeroos({ "--epoch", "1700000000", guest_path(host_build("threads_timedwait", libc)), "exact" });
     CHECK(run.err == "");
     CHECK(run.status == 0);
     CHECK(run.out
@@ -85,7 +85,7 @@ std::string report_of(const std::string& err)
 
 TEST_CASE("pthread_cancel by signal fails fast with one clear line")
 {
-    auto guest = GENERATE(Guest { "threads_cancel-musl", {} }, Guest { "threads_cancel-glibc", { "async" } });
+    auto guest = GENERATE(Guest { "threads_cancel", {} }, Guest { "threads_cancel-glibc", { "async" } });
     auto argv = command(guest_path(guest.name), guest.arguments);
     CAPTURE(argv);
     auto run = run_zeroos(argv);
@@ -100,7 +100,7 @@ TEST_CASE("pthread_cancel by signal fails fast with one clear line")
 TEST_CASE("a deadlock stops the guest with a report of every thread and status 70")
 {
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
-    auto run = run_zeroos({ guest_path("threads_deadlock-" + libc) });
+    auto run = run_zeroos({ guest_path(host_build("threads_deadlock", libc)) });
     CHECK(run.status == 70);
     CHECK(run.out == "taking the second mutex\n");
     static const std::regex report("zeroos: deadlock: every thread is blocked and no timeout is pending \\(2 threads\\)\n"
@@ -114,7 +114,7 @@ TEST_CASE("a deadlock stops the guest with a report of every thread and status 7
 
 TEST_CASE("zeroos-run --max-threads makes pthread_create fail with EAGAIN beyond it")
 {
-    auto run = run_zeroos({ "--max-threads", "3", guest_path("threads_pthread-musl") });
+    auto run = run_zeroos({ "--max-threads", "3", guest_path("threads_pthread") });
     CHECK(run.status == 1);
     CHECK(run.out == "pthread_create failed: 11\n");
     CHECK(run.err == "");
@@ -125,7 +125,7 @@ TEST_CASE("fork and posix_spawn fail fast: a unikernel has one process")
     auto libc = GENERATE(as<std::string> {}, "glibc", "musl");
     auto mode = GENERATE(as<std::string> {}, "fork", "spawn");
     CAPTURE(libc, mode);
-    auto run = run_zeroos({ guest_path("threads_fork-" + libc), mode });
+    auto run = run_zeroos({ guest_path(host_build("threads_fork", libc)), mode });
     CHECK(run.status == 70);
     CHECK(run.out == "starting a process\n");
     static const std::regex line(R"(zeroos: unsupported syscall (clone|fork)\(.*\) at pc 0x[0-9a-f]+: .*unikernel with one process.*\n)");

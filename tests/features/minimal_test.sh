@@ -16,7 +16,7 @@ targets=(zeroos-run hello-musl-build)
 cmake --build "$minimal" --target "${targets[@]}" -- --quiet | { grep -v '^ninja: no work to do.$' || true; }
 run=$minimal/bin/zeroos-run
 
-for guest in "$minimal/examples/hello-musl" "$minimal/examples/hello.rv64"; do
+for guest in "$minimal/examples/hello" "$minimal/examples/hello.rv64"; do
     [ -f "$guest" ] || continue
     output=$("$run" "$guest")
     [ "$output" = "Hello from ZeroOS!" ] || fail "$guest printed '$output'"
@@ -24,7 +24,7 @@ done
 
 # A file system request fails fast naming the feature; so do --rootfs and --mount.
 status=0
-message=$("$run" --rootfs /dev/null "$minimal/examples/hello-musl" 2>&1 >/dev/null) || status=$?
+message=$("$run" --rootfs /dev/null "$minimal/examples/hello" 2>&1 >/dev/null) || status=$?
 [ "$status" -ne 0 ] || fail "--rootfs was accepted without the vfs feature"
 grep -q "need the vfs feature" <<<"$message" || fail "--rootfs error: $message"
 

@@ -16,7 +16,7 @@ done
 cmake -S "$source_dir/tests/install" -B "$project" -G Ninja -DZeroOS_DIR="$prefix/lib/cmake/ZeroOS" >/dev/null
 cmake --build "$project" -- --quiet
 expected="installed ZeroOS: 3 arguments, sum 60"
-for app in app-musl app-glibc app.rv64; do
+for app in app app-glibc app.rv64; do
     output=$("$prefix/bin/zeroos-run" "$project/$app" 10 20 30)
     [ "$output" = "$expected" ] || fail "$app printed '$output'"
 done
