@@ -63,15 +63,20 @@ namespace {
         return value;
     }
 
+    // The sum of a header's bytes with its checksum field counted as spaces, what both the field
+    // holds and readers compare it with.
+    u64 header_checksum(const u8* header)
+    {
+        u64 sum = 0;
+        for (size_t i = 0; i < kBlock; ++i)
+            sum += (i >= 148 && i < 156) ? u8(' ') : header[i];
+        return sum;
+    }
+
     bool checksum_matches(const Header& header)
     {
         auto stored = parse_number(header.field(148), 8);
-        if (stored.is_error())
-            return false;
-        u64 sum = 0;
-        for (size_t i = 0; i < kBlock; ++i)
-            sum += (i >= 148 && i < 156) ? u8(' ') : header.bytes[i];
-        return sum == stored.value();
+        return !stored.is_error() && header_checksum(header.bytes) == stored.value();
     }
 
     // A name from the archive with its empty and "." components removed; ".." is refused.
@@ -348,10 +353,7 @@ namespace {
         put_octal(header + 136, 12, 0); // mtime
         header[156] = static_cast<u8>(type);
         mem_copy(header + 257, "ustar  ", 8);
-        u64 sum = 0;
-        for (size_t i = 0; i < kBlock; ++i)
-            sum += (i >= 148 && i < 156) ? u8(' ') : header[i];
-        put_octal(header + 148, 7, sum);
+        put_octal(header + 148, 7, header_checksum(header));
         header[155] = ' ';
     }
 
