@@ -103,7 +103,7 @@ namespace {
         if (g_observer && g_observer->counting)
             trace::write_statistics(*g_observer, "instr", emit_statistics_line, nullptr);
         // What changed under :rw mounts goes back to the host, as a host run writes it back at exit.
-        if (g_read_write_count && g_kernel
+        if (g_read_write_count
             && vfs_export_changes(*g_kernel, g_read_write_directories, g_read_write_count, send_changes, nullptr).is_error())
             platform::report("zeroos: the changes under the :rw mounts could not be sent back");
         port().exit(status);
@@ -322,6 +322,14 @@ using namespace zeroos::riscv;
     halt_with(128 + signal);
 }
 
+// What trap.S does after a served call: nothing more, a switch (the plan), or never return.
+static SwitchPlan* leave_kernel(riscv64::TrapFrame& frame, const SyscallOutcome& outcome)
+{
+    if (outcome.kind == SyscallOutcome::Kind::Exit)
+        end_run();
+    return finish_syscall(frame, outcome);
+}
+
 // Every trap comes here from trap.S. Returns what trap.S must do beyond a plain return (a thread
 // switch), or nullptr.
 extern "C" SwitchPlan* zeroos_riscv_trap(riscv64::TrapFrame* frame)
@@ -330,20 +338,14 @@ extern "C" SwitchPlan* zeroos_riscv_trap(riscv64::TrapFrame* frame)
     asm volatile("csrr %0, mcause" : "=r"(cause));
     if (cause != kCauseEcallFromM && cause != kCauseEcallFromU)
         stop_on_exception(frame, cause);
-    SyscallOutcome outcome = riscv64::serve_syscall(*g_kernel, *frame);
-    if (outcome.kind == SyscallOutcome::Kind::Exit)
-        end_run();
-    return finish_syscall(*frame, outcome);
+    return leave_kernel(*frame, riscv64::serve_syscall(*g_kernel, *frame));
 }
 
 // The rest of a call whose handler trap.S ran on its fast path, when the result needs more than
 // a0 (an unsupported request, a thread switch, the end of the run). Returns as zeroos_riscv_trap.
 extern "C" SwitchPlan* zeroos_riscv_finish(riscv64::TrapFrame* frame, SyscallResult result)
 {
-    SyscallOutcome outcome = riscv64::finish_fast_syscall(*g_kernel, *frame, result);
-    if (outcome.kind == SyscallOutcome::Kind::Exit)
-        end_run();
-    return finish_syscall(*frame, outcome);
+    return leave_kernel(*frame, riscv64::finish_fast_syscall(*g_kernel, *frame, result));
 }
 
 extern "C" [[noreturn]] void zeroos_riscv_boot()

@@ -39,6 +39,19 @@
     sd t6, 15*8(sp)
     .endm
 
+    # The C++ side wants the whole frame: the guest's sp (in mscratch while in the kernel) and the
+    # trapping pc join it. The handler gets the frame in a0 (a1, a2 as they are) and returns a
+    # SwitchPlan, or null for a plain return.
+    .macro call_into_cpp handler
+    csrr t0, mscratch
+    sd t0, FRAME_GUEST_SP(sp)
+    csrr t1, mepc
+    sd t1, FRAME_MEPC(sp)
+    mv a0, sp
+    call \handler
+    bnez a0, zeroos_switch_threads
+    .endm
+
     # Every register the guest had but a0 (the result): the fast path's way out.
     .macro restore_all_but_a0
     ld ra, 0*8(sp)
@@ -98,13 +111,7 @@ zeroos_trap_error:
 zeroos_trap_finish:
     mv a2, a1
     mv a1, a0
-    csrr t0, mscratch
-    sd t0, FRAME_GUEST_SP(sp)
-    csrr t1, mepc
-    sd t1, FRAME_MEPC(sp)
-    mv a0, sp
-    call zeroos_riscv_finish
-    bnez a0, zeroos_switch_threads
+    call_into_cpp zeroos_riscv_finish
     j zeroos_trap_return
 
     # --trace and --stats watch every call: the C++ handler serves them all. (mtvec's low bits
@@ -114,13 +121,7 @@ zeroos_trap_finish:
 zeroos_trap_entry_observed:
     save_caller_saved
 zeroos_trap_slow:
-    csrr t0, mscratch
-    sd t0, FRAME_GUEST_SP(sp)
-    csrr t1, mepc
-    sd t1, FRAME_MEPC(sp)
-    mv a0, sp
-    call zeroos_riscv_trap
-    bnez a0, zeroos_switch_threads
+    call_into_cpp zeroos_riscv_trap
 zeroos_trap_return:
     ld t1, FRAME_MEPC(sp)
     csrw mepc, t1

@@ -22,12 +22,12 @@ namespace {
         return table;
     }
 
-    SyscallRequest request_from(const TrapFrame& frame, u64 pc)
+    SyscallRequest request_from(const TrapFrame& frame)
     {
         SyscallRequest request;
         request.number = static_cast<long>(frame.a7);
         request.args = frame.args;
-        request.pc = pc;
+        request.pc = frame.mepc;
         return request;
     }
 
@@ -44,14 +44,11 @@ namespace {
 
 extern "C" constexpr FastHandlers zeroos_riscv64_fast_handlers = build_fast_handlers();
 
-SyscallOutcome serve_syscall(Kernel& kernel, TrapFrame& frame)
-{
-    return apply(frame, dispatch_syscall(kernel, request_from(frame, frame.mepc)));
-}
+SyscallOutcome serve_syscall(Kernel& kernel, TrapFrame& frame) { return apply(frame, dispatch_syscall(kernel, request_from(frame))); }
 
 SyscallOutcome finish_fast_syscall(Kernel& kernel, TrapFrame& frame, const SyscallResult& result)
 {
-    SyscallRequest request = request_from(frame, frame.mepc);
+    SyscallRequest request = request_from(frame);
     const SyscallInfo* info = syscall_info(request.number);
     return apply(frame, finish_handler(kernel, request, info->name, info->arguments, info->handler, result));
 }
