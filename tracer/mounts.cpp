@@ -339,15 +339,9 @@ bool Mounts::write_back_archive(const std::string& archive)
         return false;
     };
     bool all_ok = true;
-    for (const auto& spec : specs_) {
-        if (!spec.writable)
-            continue;
-        std::vector<ChangedEntry> below;
-        for (const auto& entry : changed)
-            if (entry.guest_path.starts_with(spec.guest_directory == "/" ? "/" : spec.guest_directory + "/"))
-                below.push_back(entry);
-        all_ok = write_back_changes(spec, below, from_archive) && all_ok;
-    }
+    for (const auto& spec : specs_)
+        if (spec.writable)
+            all_ok = write_back_changes(spec, changed, from_archive) && all_ok;
     return all_ok;
 }
 
@@ -357,9 +351,10 @@ bool Mounts::write_back_changes(const MountSpec& spec, const std::vector<Changed
     fs::path root(spec.host_directory);
     const std::string prefix = spec.guest_directory == "/" ? "/" : spec.guest_directory + "/";
     for (const auto& entry : changed) {
-        if (belongs_to_nested_mount(spec, entry.guest_path))
+        // Entries below other mounts (the archive holds every :rw mount's) belong to those.
+        if (!entry.guest_path.starts_with(prefix) || belongs_to_nested_mount(spec, entry.guest_path))
             continue;
-        std::string relative_path = entry.guest_path.starts_with(prefix) ? entry.guest_path.substr(prefix.size()) : "";
+        std::string relative_path = entry.guest_path.substr(prefix.size());
         std::string problem;
         if (!is_contained_relative_path(relative_path)) {
             problem = "refusing to write back " + entry.guest_path + ": it would leave " + spec.host_directory;

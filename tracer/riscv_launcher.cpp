@@ -9,6 +9,7 @@
 #include "riscv/tape.h"
 #include "signals.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -89,8 +90,12 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
         strings.append(variable).push_back('\0');
     for (const auto& directory : run.read_only_directories)
         strings.append(directory).push_back('\0');
-    for (const auto& directory : run.read_write_directories)
-        strings.append(directory).push_back('\0');
+    uint64_t read_write_count = 0;
+    for (const auto& mount : run.mounts)
+        if (mount.writable) {
+            strings.append(mount.guest_directory).push_back('\0');
+            ++read_write_count;
+        }
     TapeHeader header {};
     header.magic = zeroos::riscv::kTapeMagic;
     header.seed = run.seed;
@@ -102,7 +107,7 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
     header.envc = run.environment.size();
     header.strings_size = strings.size();
     header.read_only_count = run.read_only_directories.size();
-    header.read_write_count = run.read_write_directories.size();
+    header.read_write_count = read_write_count;
     header.stdin_size = input.size();
     header.root_archive_size = archive.size();
     header.mounts_archive_size = run.mounts_archive.size();
@@ -128,11 +133,11 @@ public:
                 continue;
             }
             size_t chunk = std::min(remaining_, length - i);
-            if (stream_ == kStatisticsStream) {
+            if (stream_ == zeroos::riscv::kStatisticsStream) {
                 statistics_.append(data + i, chunk);
-            } else if (stream_ == kTraceStream) {
+            } else if (stream_ == zeroos::riscv::kTraceStream) {
                 take_trace(data + i, chunk);
-            } else if (stream_ == kStatisticsTableStream) {
+            } else if (stream_ == zeroos::riscv::kStatisticsTableStream) {
                 statistics_table_.append(data + i, chunk);
             } else if (stream_ == zeroos::riscv::kChangesStream) {
                 changes_.append(data + i, chunk);
@@ -174,9 +179,6 @@ private:
         }
     }
 
-    static constexpr int kStatisticsStream = zeroos::riscv::kStatisticsStream;
-    static constexpr int kTraceStream = zeroos::riscv::kTraceStream;
-    static constexpr int kStatisticsTableStream = zeroos::riscv::kStatisticsTableStream;
     std::string statistics_;
     std::string changes_;
     std::string statistics_table_;
@@ -288,7 +290,7 @@ int run_riscv_vapp(const RiscvRun& run)
     }
     if (int signal = zeroos::tracer::interrupting_signal())
         return zeroos::tracer::exit_code::kSignalBase + signal;
-    if (!run.read_write_directories.empty())
+    if (std::any_of(run.mounts.begin(), run.mounts.end(), [](const auto& mount) { return mount.writable; }))
         write_back_changes(run, console.changes());
     if (run.print_statistics)
         std::fputs(console.statistics_table().c_str(), stderr);

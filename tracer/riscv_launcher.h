@@ -23,8 +23,8 @@ struct RiscvRun {
     std::optional<std::string> input; // stdin's bytes (a replay's), instead of reading the host's stdin
     std::string mounts_archive; // the --mount trees packed as a tar (tape_archive.h)
     std::vector<std::string> read_only_directories; // guest directories of :ro mounts
-    std::vector<std::string> read_write_directories; // guest directories of :rw mounts, written back at exit
-    std::vector<zeroos::tracer::MountSpec> mounts; // every --mount, host directories canonical (for the write-back)
+    // Every --mount with its host directory canonical: the :rw ones are written back at exit.
+    std::vector<zeroos::tracer::MountSpec> mounts;
     bool print_statistics = false; // --stats: the per-syscall table and the exact instruction count at exit
     bool count_instructions = false; // --count-instructions: the count alone, without --stats' bookkeeping
     unsigned timeout_seconds = 0; // --timeout: qemu is killed after this much wall-clock time; 0 for never

@@ -90,7 +90,8 @@ namespace {
         RiscvRun run;
         std::vector<MountSpec> mounts = options.mounts;
         for (const auto& spec : mounts)
-            (spec.writable ? run.read_write_directories : run.read_only_directories).push_back(spec.guest_directory);
+            if (!spec.writable)
+                run.read_only_directories.push_back(spec.guest_directory);
         if (!mounts.empty())
             if (std::string problem = pack_mounts(mounts, run.mounts_archive); !problem.empty())
                 return complain(exit_code::kUsage, problem);
@@ -192,11 +193,11 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
     ProgramCheck check = check_program(options.program);
     if (!check.runnable)
         return complain(check.exit_status, check.message);
+    install_signal_handlers(); // from here a signal stops the guest (or qemu) and the run reports it
     if (check.riscv) {
         if (!options.record_path.empty())
             return complain(exit_code::kUsage,
                 "--record records host runs; record the x86-64 build and replay it into the vApp with zeroos-replay --riscv");
-        install_signal_handlers();
         return run_riscv_session(options);
     }
 
@@ -211,7 +212,6 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
             return complain(exit_code::kUsage, trace_problem);
     }
     set_stop_on_fail(options.stop_on_fail);
-    install_signal_handlers();
     // The probe forks, so it runs only when someone will read its answer; rdtsc faults are
     // answered from the virtual clock either way.
     if (spdlog::should_log(spdlog::level::info)) {
