@@ -39,23 +39,13 @@ namespace {
                 return Error::from_errno(EBADF);
             if (length == 0)
                 return size_t(0);
-            Bounce bounce(length);
-            if (!bounce.data())
-                return Error::from_errno(ENOMEM);
-            size_t done = 0;
-            while (done < length) {
-                size_t chunk = min(length - done, bounce.size());
-                auto copied = buffer.take(done, bounce.data(), chunk);
-                if (copied.is_error())
-                    return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
-                long written = platform::console_write(stream_, bounce.data(), chunk);
+            return move_in_chunks(length, [&](u8* bounce, size_t offset, size_t chunk) -> ErrorOr<size_t> {
+                TRY(buffer.take(offset, bounce, chunk));
+                long written = platform::console_write(stream_, bounce, chunk);
                 if (written < 0)
-                    return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(Error::from_errno(static_cast<int>(-written)));
-                done += static_cast<size_t>(written);
-                if (static_cast<size_t>(written) < chunk)
-                    break;
-            }
-            return done;
+                    return Error::from_errno(static_cast<int>(-written));
+                return static_cast<size_t>(written);
+            });
         }
 
     private:

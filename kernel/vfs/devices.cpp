@@ -36,19 +36,11 @@ namespace {
     public:
         ErrorOr<size_t> read(Kernel& kernel, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
         {
-            Bounce bounce(length);
-            if (!bounce.data())
-                return Error::from_errno(ENOMEM);
-            size_t done = 0;
-            while (done < length) {
-                size_t chunk = min(length - done, bounce.size());
-                kernel.random().fill(bounce.data(), chunk);
-                auto copied = buffer.fill(done, bounce.data(), chunk);
-                if (copied.is_error())
-                    return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
-                done += chunk;
-            }
-            return done;
+            return move_in_chunks(length, [&](u8* bounce, size_t offset, size_t chunk) -> ErrorOr<size_t> {
+                kernel.random().fill(bounce, chunk);
+                TRY(buffer.fill(offset, bounce, chunk));
+                return chunk;
+            });
         }
         ErrorOr<size_t> write(Kernel&, OpenFile&, u64, const IoBuffer&, size_t length) override { return length; }
     };
