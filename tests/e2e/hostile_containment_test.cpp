@@ -70,11 +70,15 @@ TEST_CASE("int 0x80 and sysenter stop the guest before anything reaches the host
     CHECK(int80.out == "");
     CHECK(int80.err.find("32-bit system call") != std::string::npos);
 
-    // sysenter is #UD in 64-bit mode on AMD; Intel enters the 32-bit syscall path.
+    // sysenter is #UD in 64-bit mode on AMD; Intel enters the 32-bit syscall path, which stops
+    // as a 32-bit system call, or, on a kernel without IA-32 emulation (6.18 here), returns to
+    // the absent 32-bit vDSO and faults. Either way the guest stops and the host runs nothing.
     auto sysenter = run_zeroos({ guest_path("hostile_gates"), directory.path(), "sysenter" });
     if (host_cpu_is_intel()) {
-        CHECK(sysenter.status == 70);
-        CHECK(sysenter.err.find("32-bit system call") != std::string::npos);
+        CAPTURE(sysenter.err);
+        bool stopped_as_32_bit = sysenter.status == 70 && sysenter.err.find("32-bit system call") != std::string::npos;
+        bool faulted = sysenter.status == 128 + SIGSEGV && sysenter.err.find("guest crashed: SIGSEGV") != std::string::npos;
+        CHECK((stopped_as_32_bit || faulted));
     } else {
         CHECK(sysenter.status == 128 + SIGILL);
         CHECK(sysenter.err.find("guest crashed: SIGILL") != std::string::npos);
