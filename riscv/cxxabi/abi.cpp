@@ -4,10 +4,6 @@
 
 extern "C" {
 
-// The identity of the module that registers a global destructor with __cxa_atexit. A vApp is one
-// static module; gcc's crtbegin.o, which defines this elsewhere, is not linked (musl's crt1 is).
-__attribute__((visibility("hidden"))) void* __dso_handle = &__dso_handle;
-
 // The vtable slot of a pure virtual function, reached only through a call during construction or
 // destruction of the abstract base.
 [[noreturn]] void __cxa_pure_virtual() { zeroos::cxxabi::fatal("pure virtual function called"); }
