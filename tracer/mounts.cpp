@@ -83,24 +83,63 @@ namespace {
         return true;
     }
 
-    // Creates or truncates the host file and lets `write_contents` fill it.
+    // Written-back files and directories get the permission bits only: a guest must not plant a
+    // setuid binary or a setgid/sticky directory on the host (cp without -p drops them too).
+    constexpr u32 kPermissionBits = 0777;
+
+    const char* kind_of(mode_t mode)
+    {
+        if (S_ISDIR(mode))
+            return "a directory";
+        if (S_ISCHR(mode))
+            return "a character device";
+        if (S_ISBLK(mode))
+            return "a block device";
+        if (S_ISFIFO(mode))
+            return "a FIFO";
+        if (S_ISSOCK(mode))
+            return "a socket";
+        return "not a regular file";
+    }
+
+    // Writes the guest file into a new host file beside the name and renames it over the name, so
+    // an existing host file is replaced, never written into: a hard link to a file outside the
+    // mount keeps its contents, and nothing opens a device or a FIFO (which could block forever).
+    // A name that is a symlink or not a regular file on the host is left alone with one line.
     bool write_host_file(
         const std::string& guest_path, const fs::path& host_path, u32 mode, const ContentWriter& write_contents, std::string& problem)
     {
-        // O_NOFOLLOW: a symlink on the host at this name is never written through.
-        int fd = open(host_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode & 07777);
-        if (fd < 0 && errno == ELOOP) {
-            problem = "refusing to write back " + guest_path + " through the host symlink " + host_path.string();
-            return false;
+        struct stat existing { };
+        if (lstat(host_path.c_str(), &existing) == 0) {
+            if (S_ISLNK(existing.st_mode)) {
+                problem = "refusing to write back " + guest_path + " through the host symlink " + host_path.string();
+                return false;
+            }
+            if (!S_ISREG(existing.st_mode)) {
+                problem = std::string("not writing back ") + guest_path + ": " + host_path.string() + " is " + kind_of(existing.st_mode)
+                    + " on the host";
+                return false;
+            }
         }
+        std::string temporary = (host_path.parent_path() / ".zeroos-write-back-XXXXXX").string();
+        int fd = mkostemp(temporary.data(), O_CLOEXEC);
         if (fd < 0) {
             problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
             return false;
         }
         bool ok = write_contents(guest_path, fd, problem);
-        if (ok && fchmod(fd, mode & 07777) != 0)
+        if (ok && fchmod(fd, mode & kPermissionBits) != 0)
             spdlog::debug("cannot set the mode of {}: {}", host_path.string(), std::strerror(errno));
-        close(fd);
+        if (close(fd) != 0 && ok) {
+            problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
+            ok = false;
+        }
+        if (ok && rename(temporary.c_str(), host_path.c_str()) != 0) {
+            problem = "cannot write " + host_path.string() + ": " + std::strerror(errno);
+            ok = false;
+        }
+        if (!ok)
+            unlink(temporary.c_str());
         return ok;
     }
 
@@ -362,7 +401,7 @@ bool Mounts::write_back_changes(const MountSpec& spec, const std::vector<Changed
             fs::path host_path = root / relative_path;
             if (entry.directory) {
                 struct stat status { };
-                if (lstat(host_path.c_str(), &status) != 0 && mkdir(host_path.c_str(), entry.mode & 07777) != 0)
+                if (lstat(host_path.c_str(), &status) != 0 && mkdir(host_path.c_str(), entry.mode & kPermissionBits) != 0)
                     problem = "cannot create " + host_path.string() + ": " + std::strerror(errno);
             } else if (write_host_file(entry.guest_path, host_path, entry.mode, write_contents, problem)) {
                 spdlog::info("wrote back {} to {}", entry.guest_path, host_path.string());

@@ -8,6 +8,8 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 namespace {
 
@@ -204,4 +206,68 @@ TEST_CASE("a read-write mount changes only files inside its tree and never write
     CHECK(read_host_file(host.tree + "/inside.txt") == "changed");
     CHECK(read_host_file(host.tree + "/\xff\xfe\x80") == "latin");
     CHECK(host_listing(host.tree) == std::vector<std::string> { "abs", "dir", "inside.txt", "up", "\xff\xfe\x80" });
+}
+
+TEST_CASE("write-back drops setuid setgid and sticky bits")
+{
+    MountedTree host;
+    auto run = run_zeroos({ "--mount", host.tree + ":/data:rw", guest_path("hostile_paths"), "write", "/data/suid", "#!/bin/sh\n", "chmod",
+        "/data/suid", "6755", "write", "/data/inside.txt", "changed", "chmod", "/data/inside.txt", "4711", "mkdir", "/data/shared", "chmod",
+        "/data/shared", "3777" });
+    CHECK(run.status == 0);
+    CHECK(run.out
+        == "write /data/suid: ok\nchmod /data/suid: ok\nwrite /data/inside.txt: ok\nchmod /data/inside.txt: ok\n"
+           "mkdir /data/shared: ok\nchmod /data/shared: ok\n");
+    auto mode_of = [](const std::string& path) {
+        struct stat status { };
+        REQUIRE(lstat(path.c_str(), &status) == 0);
+        return status.st_mode & 07777;
+    };
+    CHECK(read_host_file(host.tree + "/suid") == "#!/bin/sh\n");
+    CHECK(mode_of(host.tree + "/suid") == 0755);
+    CHECK(mode_of(host.tree + "/inside.txt") == 0711);
+    CHECK((mode_of(host.tree + "/shared") & 07000) == 0);
+}
+
+TEST_CASE("write-back replaces a hard-linked host file instead of writing through the link")
+{
+    MountedTree host;
+    std::filesystem::create_hard_link(host.outside + "/secret", host.tree + "/linked");
+    auto run = run_zeroos(
+        { "--mount", host.tree + ":/data:rw", guest_path("hostile_paths"), "read", "/data/linked", "write", "/data/linked", "pwned" });
+    CHECK(run.status == 0);
+    CHECK(run.out == "read /data/linked: \"host secret\n\"\nwrite /data/linked: ok\n");
+    host.check_outside_untouched();
+    CHECK(read_host_file(host.tree + "/linked") == "pwned");
+    CHECK(std::filesystem::hard_link_count(host.outside + "/secret") == 1);
+    // No temporary file is left beside it.
+    CHECK(host_listing(host.tree) == std::vector<std::string> { "abs", "dir", "inside.txt", "linked", "up" });
+}
+
+TEST_CASE("write-back never opens a FIFO or a device in the mounted tree and says it skipped them")
+{
+    MountedTree host;
+    REQUIRE(mkfifo((host.tree + "/fifo").c_str(), 0644) == 0);
+    // A device node needs root (CI runs as root); without it only the FIFO is checked.
+    bool with_device
+        = mknod((host.tree + "/null").c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0 && chmod((host.tree + "/null").c_str(), 0666) == 0;
+    if (!with_device)
+        WARN("not root: the device-node half of this test is skipped");
+    // Import skips both, so the guest creates regular files at their names; write-back would block
+    // forever opening the FIFO for writing, and write into the device.
+    auto run = run_zeroos({ "--timeout", "20", "--mount", host.tree + ":/data:rw", guest_path("hostile_paths"), "write", "/data/fifo",
+        "guest bytes", "write", "/data/null", "guest bytes", "chmod", "/data/null", "0600" });
+    CHECK(run.status == 0);
+    CHECK(run.out == "write /data/fifo: ok\nwrite /data/null: ok\nchmod /data/null: ok\n");
+    CHECK(run.err.find("not writing back /data/fifo: " + host.tree + "/fifo is a FIFO on the host") != std::string::npos);
+    struct stat status { };
+    REQUIRE(lstat((host.tree + "/fifo").c_str(), &status) == 0);
+    CHECK(S_ISFIFO(status.st_mode));
+    if (with_device) {
+        CHECK(run.err.find("not writing back /data/null: " + host.tree + "/null is a character device on the host") != std::string::npos);
+        REQUIRE(lstat((host.tree + "/null").c_str(), &status) == 0);
+        CHECK(S_ISCHR(status.st_mode));
+        CHECK((status.st_mode & 07777) == 0666);
+    }
+    host.check_outside_untouched();
 }

@@ -104,6 +104,8 @@ int main(int argc, char** argv)
             result(op, a, unlink(a)), i += 1;
         else if (!strcmp(op, "mkdir"))
             result(op, a, mkdir(a, 0755)), i += 1;
+        else if (!strcmp(op, "chmod"))
+            result(op, a, chmod(a, (mode_t)strtoul(b, NULL, 8))), i += 2;
         else if (!strcmp(op, "rmdir"))
             result(op, a, rmdir(a)), i += 1;
         else if (!strcmp(op, "stat"))
