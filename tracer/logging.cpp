@@ -1,9 +1,13 @@
 #include "logging.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 namespace zeroos::tracer {
 
@@ -44,6 +48,14 @@ void say(const std::string& line)
 
 std::string setup_trace_output(const std::string& file)
 {
+    // spdlog would create missing directories on the way to the file: a mistyped path must be an
+    // error instead, so the file is opened here first, as any other output file would be.
+    if (!file.empty()) {
+        int fd = open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0)
+            return "cannot open the trace file " + file + ": " + std::strerror(errno);
+        close(fd);
+    }
     try {
         spdlog::sink_ptr sink;
         if (file.empty())

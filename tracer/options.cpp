@@ -153,6 +153,11 @@ std::uint64_t parse_size(const std::string& text)
     std::uint64_t count = parse_unsigned(digits, "memory", std::numeric_limits<std::uint64_t>::max() / unit);
     if (count == 0)
         throw UsageError("--memory must be larger than 0");
+    // The arena sits at 16 TiB in the guest's 128 TiB of user space; a bound far below both keeps
+    // the page rounding from wrapping and says plainly what is too much.
+    constexpr std::uint64_t kMaxMemory = 1ull << 40;
+    if (count > kMaxMemory / unit)
+        throw UsageError("--memory '" + text + "' is more than the largest arena, 1024G");
     return count * unit;
 }
 

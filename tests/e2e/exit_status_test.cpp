@@ -2,6 +2,7 @@
 #include "process.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 TEST_CASE("the guest's exit status is zeroos-run's")
 {
@@ -48,4 +49,18 @@ TEST_CASE("zeroos-run explains what it cannot run")
     CHECK(help.status == 0);
     for (const char* option : { "--seed", "--epoch", "--memory", "--mount", "--rootfs", "--env", "--on-unsupported" })
         CHECK(help.out.find(option) != std::string::npos);
+}
+
+TEST_CASE("an arena size that wraps and a trace file in a missing directory are one clear line each")
+{
+    auto huge = run_zeroos({ "--memory", "18446744073709551615", guest_path("exit_status") });
+    CHECK(huge.status == 2);
+    CHECK(huge.err == "zeroos-run: --memory '18446744073709551615' is more than the largest arena, 1024G\n");
+
+    TemporaryDirectory directory;
+    const std::string file = directory.path() + "/missing/run.log";
+    auto traced = run_zeroos({ "--trace", "--trace-file", file, guest_path("exit_status") });
+    CHECK(traced.status == 2);
+    CHECK(traced.err == "zeroos-run: cannot open the trace file " + file + ": No such file or directory\n");
+    CHECK_FALSE(std::filesystem::exists(directory.path() + "/missing"));
 }

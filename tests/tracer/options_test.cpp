@@ -22,11 +22,13 @@ TEST_CASE("sizes take binary K, M and G suffixes")
     CHECK(parse_size("512m") == 512ull << 20);
     CHECK(parse_size("1G") == 1ull << 30);
     CHECK(parse_size("16g") == 16ull << 30);
+    CHECK(parse_size("1024G") == 1ull << 40);
 }
 
 TEST_CASE("bad sizes are usage errors")
 {
-    for (const char* text : { "", "G", "0", "1T", "-1G", "1.5G", "12Q", "99999999999999999999", "17179869184G" })
+    for (const char* text :
+        { "", "G", "0", "1T", "-1G", "1.5G", "12Q", "99999999999999999999", "17179869184G", "18446744073709551615", "1025G" })
         CHECK_THROWS_AS(parse_size(text), UsageError);
 }
 
