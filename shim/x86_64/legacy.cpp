@@ -21,6 +21,10 @@ namespace {
     constexpr long kArchGetGs = 0x1004;
     constexpr long kArchCetStatus = 0x3001;
     constexpr long kArchCetLast = 0x3003;
+    constexpr u64 kCloneSetTls = 0x00080000;
+    // Linux's TASK_SIZE_MAX with 4-level paging: an fs or gs base at or above it is refused with
+    // EPERM (and ptrace could not load it into the register anyway).
+    constexpr u64 kUserAddressLimit = (1ull << 47) - 4096;
 
     SyscallOutcome as_generic(
         Kernel& kernel, const SyscallRequest& called, const char* generic_name, u64 a0, u64 a1 = 0, u64 a2 = 0, u64 a3 = 0, u64 a4 = 0)
@@ -85,10 +89,10 @@ namespace {
         long code = args.int32(0);
         switch (code) {
         case kArchSetFs:
-            registers.fs_base = args.uint64(1);
-            return { SyscallOutcome::Kind::Return, 0 };
         case kArchSetGs:
-            registers.gs_base = args.uint64(1);
+            if (args.uint64(1) >= kUserAddressLimit)
+                return { SyscallOutcome::Kind::Return, -EPERM };
+            (code == kArchSetFs ? registers.fs_base : registers.gs_base) = args.uint64(1);
             return { SyscallOutcome::Kind::Return, 0 };
         case kArchGetFs:
             return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.fs_base).is_error() ? -EFAULT : 0 };
@@ -173,9 +177,12 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
     }
     if (is("arch_prctl"))
         return serve_arch_prctl(kernel, registers, called);
-    if (is("clone")) // x86-64 passes child_tid before tls; the generic order is the other way round
+    if (is("clone")) { // x86-64 passes child_tid before tls; the generic order is the other way round
+        if ((called.args.uint64(0) & kCloneSetTls) && called.args.uint64(4) >= kUserAddressLimit)
+            return { SyscallOutcome::Kind::Return, -EPERM }; // as Linux's copy_thread says
         return as_generic(
             kernel, called, "clone", called.args.raw[0], called.args.raw[1], called.args.raw[2], called.args.raw[4], called.args.raw[3]);
+    }
     if (is("fork") || is("vfork"))
         return fail_unsupported(kernel, called, name, "", "ZeroOS is a unikernel with one process: use threads, not fork");
     return fail_unsupported(kernel, called, name, nullptr, "no adapter for this legacy call");

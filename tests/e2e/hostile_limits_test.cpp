@@ -80,3 +80,21 @@ TEST_CASE("huge argv and environment reach the guest whole")
     CHECK(run.status == 0);
     CHECK(run.out == "argc 20002, 1 variables, " + std::to_string(bytes) + " bytes\n");
 }
+
+TEST_CASE("fs and gs bases outside the user address space are EPERM as on Linux, not a tracer failure")
+{
+    const std::string expected = "ARCH_SET_FS 0x800000000000: EPERM\nARCH_SET_GS 0x800000000000: EPERM\n"
+                                 "ARCH_SET_FS 0xffff800000000000: EPERM\nARCH_SET_GS 0xffff800000000000: EPERM\n"
+                                 "ARCH_SET_FS 0x8000000000000000: EPERM\nARCH_SET_GS 0x8000000000000000: EPERM\n"
+                                 "clone with tls 0x8000000000000000: EPERM\n";
+    auto native = run_program({ guest_path("hostile_limits-glibc"), "tls" });
+    CHECK(native.status == 0);
+    CHECK(native.out == expected);
+    for (const char* guest : { "hostile_limits", "hostile_limits-glibc" }) {
+        CAPTURE(guest);
+        auto run = run_zeroos({ guest_path(guest), "tls" });
+        CHECK(run.status == 0);
+        CHECK(run.out == expected);
+        CHECK(run.err == "");
+    }
+}

@@ -5,13 +5,16 @@
 //   flood N      writes N MiB of zeros to stdout in 1 MiB writes
 //   spin         says "spinning" and loops forever without a system call
 //   args         prints argc and the bytes in argv and envp
+//   tls          asks for fs/gs bases outside the user address space (arch_prctl, clone's tls)
 #define _GNU_SOURCE
 #include "errno_name.h"
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 // Recurses until `limit` (never reached in practice: the stack runs out first).
@@ -76,6 +79,24 @@ int main(int argc, char** argv, char** envp)
         for (char** e = envp; *e; ++e, ++variables)
             bytes += strlen(*e) + 1;
         printf("argc %d, %zu variables, %zu bytes\n", argc, variables, bytes);
+        return 0;
+    }
+    if (!strcmp(what, "tls")) {
+        // Linux refuses bases at or above TASK_SIZE_MAX with EPERM, and the registers keep their values.
+        const unsigned long bases[] = { 1ul << 47, 0xffff800000000000ul, 1ul << 63 };
+        for (size_t i = 0; i < sizeof bases / sizeof bases[0]; ++i) {
+            long fs = syscall(SYS_arch_prctl, 0x1002 /* ARCH_SET_FS */, bases[i]);
+            printf("ARCH_SET_FS %#lx: %s\n", bases[i], fs == 0 ? "ok" : errno_name(errno));
+            long gs = syscall(SYS_arch_prctl, 0x1001 /* ARCH_SET_GS */, bases[i]);
+            printf("ARCH_SET_GS %#lx: %s\n", bases[i], gs == 0 ? "ok" : errno_name(errno));
+        }
+        static char stack[16384] __attribute__((aligned(16)));
+        int parent_tid = 0, child_tid = 0;
+        long flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS;
+        long cloned = syscall(SYS_clone, flags, stack + sizeof stack, &parent_tid, &child_tid, 1ul << 63);
+        if (cloned == 0)
+            syscall(SYS_exit, 0); // only if the base were taken: the child leaves at once
+        printf("clone with tls %#lx: %s\n", 1ul << 63, cloned > 0 ? "a thread" : errno_name(errno));
         return 0;
     }
     return 2;
