@@ -12,6 +12,14 @@ namespace {
     constexpr std::uint64_t kPageSize = 4096;
     constexpr size_t kMaxStackBytes = 8u << 20; // argv and envp together are limited well below this
 
+    // Entries an older host's elf.h may not name.
+    constexpr std::uint64_t kAtMinSigStackSize = 51;
+    constexpr std::uint64_t kAtRseqFeatureSize = 27;
+    constexpr std::uint64_t kAtRseqAlign = 28;
+    // The minimum signal stack ZeroOS states on every host: the host's value follows its CPU's
+    // XSAVE size (11952 with AMX here); this one is above any x86-64 signal frame today.
+    constexpr std::uint64_t kMinSignalStackSize = 16384;
+
 } // namespace
 
 std::optional<AuxvPosition> find_auxv(const std::vector<std::uint64_t>& stack_words)
@@ -39,10 +47,30 @@ std::uint64_t patch_auxv(std::uint64_t* auxv_words, size_t word_count)
     std::uint64_t random_address = 0;
     for (size_t index = 0; index + 1 < word_count; index += 2) {
         std::uint64_t& type = auxv_words[index];
-        if (type == AT_SYSINFO_EHDR)
+        std::uint64_t& value = auxv_words[index + 1];
+        switch (type) {
+        case AT_SYSINFO_EHDR:
+        case kAtRseqFeatureSize: // rseq is not served (ENOSYS): the libc's defaults, not the host's
+        case kAtRseqAlign:
             type = AT_IGNORE;
-        else if (type == AT_RANDOM)
-            random_address = auxv_words[index + 1];
+            break;
+        case AT_RANDOM:
+            random_address = value;
+            break;
+        case AT_UID: // the guest is root, as getuid says, whoever runs zeroos-run
+        case AT_EUID:
+        case AT_GID:
+        case AT_EGID:
+        case AT_SECURE:
+        case AT_HWCAP2: // host-only features (FSGSBASE, ring-3 MWAIT)
+            value = 0;
+            break;
+        case kAtMinSigStackSize:
+            value = kMinSignalStackSize;
+            break;
+        default:
+            break;
+        }
     }
     return random_address;
 }

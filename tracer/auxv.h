@@ -23,7 +23,8 @@ struct AuxvPosition {
 std::optional<AuxvPosition> find_auxv(const std::vector<std::uint64_t>& stack_words);
 
 // Rewrites the vector in place for a deterministic guest: AT_SYSINFO_EHDR becomes AT_IGNORE (no
-// vDSO, so no clock read escapes). Returns AT_RANDOM's address (0 when absent).
+// vDSO, so no clock read escapes), and so do the rseq entries; the ids are 0 (root), AT_SECURE and
+// AT_HWCAP2 0, AT_MINSIGSTKSZ a fixed size. Returns AT_RANDOM's address (0 when absent).
 std::uint64_t patch_auxv(std::uint64_t* auxv_words, size_t word_count);
 
 // At the guest's exec stop (stack pointer `stack_pointer`): patches the auxv in the guest and fills

@@ -98,3 +98,15 @@ TEST_CASE("fs and gs bases outside the user address space are EPERM as on Linux,
         CHECK(run.err == "");
     }
 }
+
+TEST_CASE("the auxv a guest reads holds ZeroOS's ids and sizes whoever runs it and on whatever CPU")
+{
+    for (const char* guest : { "hostile_limits", "hostile_limits-glibc" }) {
+        CAPTURE(guest);
+        auto run = run_zeroos({ guest_path(guest), "auxv" });
+        CHECK(run.status == 0);
+        CHECK(run.out
+            == "AT_UID 0\nAT_EUID 0\nAT_GID 0\nAT_EGID 0\nAT_SECURE 0\nAT_HWCAP2 0\nAT_MINSIGSTKSZ 16384\nAT_RSEQ_FEATURE_SIZE 0\n"
+               "AT_RSEQ_ALIGN 0\nAT_SYSINFO_EHDR 0\n");
+    }
+}

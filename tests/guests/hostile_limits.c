@@ -5,6 +5,7 @@
 //   flood N      writes N MiB of zeros to stdout in 1 MiB writes
 //   spin         says "spinning" and loops forever without a system call
 //   args         prints argc and the bytes in argv and envp
+//   auxv         prints the auxv entries that come from the host's kernel and CPU
 //   tls          asks for fs/gs bases outside the user address space (arch_prctl, clone's tls)
 #define _GNU_SOURCE
 #include "errno_name.h"
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sched.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -79,6 +81,17 @@ int main(int argc, char** argv, char** envp)
         for (char** e = envp; *e; ++e, ++variables)
             bytes += strlen(*e) + 1;
         printf("argc %d, %zu variables, %zu bytes\n", argc, variables, bytes);
+        return 0;
+    }
+    if (!strcmp(what, "auxv")) {
+        static const struct {
+            const char* name;
+            unsigned long type;
+        } entries[] = { { "AT_UID", AT_UID }, { "AT_EUID", AT_EUID }, { "AT_GID", AT_GID }, { "AT_EGID", AT_EGID },
+            { "AT_SECURE", AT_SECURE }, { "AT_HWCAP2", AT_HWCAP2 }, { "AT_MINSIGSTKSZ", 51 }, { "AT_RSEQ_FEATURE_SIZE", 27 },
+            { "AT_RSEQ_ALIGN", 28 }, { "AT_SYSINFO_EHDR", AT_SYSINFO_EHDR } };
+        for (size_t i = 0; i < sizeof entries / sizeof entries[0]; ++i)
+            printf("%s %lu\n", entries[i].name, getauxval(entries[i].type));
         return 0;
     }
     if (!strcmp(what, "tls")) {

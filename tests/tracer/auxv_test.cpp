@@ -35,3 +35,13 @@ TEST_CASE("an auxv without AT_RANDOM yields no address")
     std::vector<std::uint64_t> auxv = { AT_PAGESZ, 4096, AT_NULL, 0 };
     CHECK(patch_auxv(auxv.data(), auxv.size()) == 0);
 }
+
+TEST_CASE("the auxv carries ZeroOS's ids and sizes, not the host's")
+{
+    std::vector<std::uint64_t> auxv = { AT_UID, 65534, AT_EUID, 65534, AT_GID, 65534, AT_EGID, 65534, AT_SECURE, 1, AT_HWCAP2, 2, 51, 11952,
+        27, 28, 28, 32, AT_PAGESZ, 4096, AT_NULL, 0 };
+    patch_auxv(auxv.data(), auxv.size());
+    CHECK(auxv
+        == std::vector<std::uint64_t> { AT_UID, 0, AT_EUID, 0, AT_GID, 0, AT_EGID, 0, AT_SECURE, 0, AT_HWCAP2, 0, 51, 16384, AT_IGNORE, 28,
+            AT_IGNORE, 32, AT_PAGESZ, 4096, AT_NULL, 0 });
+}
