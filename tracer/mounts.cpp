@@ -209,14 +209,35 @@ std::string canonicalise_mounts(std::vector<MountSpec>& specs)
     return {};
 }
 
+std::string read_rootfs_archive(const std::string& path, std::string& contents)
+{
+    // Bounded before reading, so /dev/zero or a FIFO cannot make the run read without end.
+    constexpr std::uintmax_t kMaxArchiveBytes = 4ull << 30;
+    constexpr size_t kTarBlock = 512, kMagicOffset = 257;
+    std::error_code error;
+    auto status = fs::status(path, error);
+    if (error)
+        return "cannot read --rootfs " + path + ": " + error.message();
+    if (!fs::is_regular_file(status))
+        return "--rootfs " + path + " is not a regular file (a tar archive is expected)";
+    if (fs::file_size(path, error) > kMaxArchiveBytes)
+        return "--rootfs " + path + " is larger than 4 GiB";
+    if (!read_host_file(path, contents))
+        return "cannot read --rootfs " + path + ": " + std::strerror(errno);
+    // "ustar\0" (POSIX) or "ustar " (GNU) at offset 257 of the first header.
+    if (contents.size() < kTarBlock || contents.compare(kMagicOffset, 5, "ustar") != 0)
+        return "--rootfs " + path + " is not a tar archive (no ustar header at its start)";
+    return {};
+}
+
 std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
 {
     if (!ZEROOS_FEATURE_VFS && (!rootfs_tar.empty() || !specs_.empty()))
         return "--mount and --rootfs need the vfs feature, which is not built into this zeroos-run (-DZEROOS_FEATURES)";
     if (!rootfs_tar.empty()) {
         std::string archive;
-        if (!read_host_file(rootfs_tar, archive))
-            return "cannot read --rootfs " + rootfs_tar + ": " + std::strerror(errno);
+        if (std::string problem = read_rootfs_archive(rootfs_tar, archive); !problem.empty())
+            return problem;
         auto imported = vfs_import_tar(kernel, archive.data(), archive.size(), "/");
         if (imported.is_error())
             return "cannot unpack --rootfs " + rootfs_tar + ": " + describe(imported.error());

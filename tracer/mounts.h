@@ -71,6 +71,10 @@ struct MountTreeVisitor {
 // skipped). The host directory must already be canonical. Returns an error line, or "".
 std::string walk_mount_tree(const MountSpec&, MountTreeVisitor&);
 
+// Reads a --rootfs archive whole: a regular file of at most 4 GiB that starts with a tar header
+// (ustar or GNU). Returns an error line naming the file, or "".
+std::string read_rootfs_archive(const std::string& path, std::string& contents);
+
 // Makes every host directory canonical and checks it is a directory. Returns an error line, or "".
 std::string canonicalise_mounts(std::vector<MountSpec>&);
 

@@ -212,12 +212,9 @@ int run_riscv_vapp(const RiscvRun& run)
         return fail(run.program + " is a RISC-V ELF but not a ZeroOS vApp (link it with zeroos-cc)");
 
     std::string archive = run.root_archive.value_or("");
-    if (!run.root_archive && !run.rootfs.empty()) {
-        std::ifstream in(run.rootfs, std::ios::binary);
-        if (!in)
-            return fail("cannot read --rootfs " + run.rootfs + ": " + std::strerror(errno));
-        archive.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+    if (!run.root_archive && !run.rootfs.empty())
+        if (std::string problem = zeroos::tracer::read_rootfs_archive(run.rootfs, archive); !problem.empty())
+            return fail(problem);
     std::string tape = build_tape(run, run.input ? *run.input : read_all(0), archive);
     if (*free_start + tape.size() + (1u << 20) > 0x80000000ull + *ram_size)
         return fail("the input (" + std::to_string(tape.size()) + " bytes) does not fit in the vApp's RAM: relink with zeroos-cc --memory");

@@ -152,8 +152,8 @@ namespace {
 
         std::string rootfs, packed_mounts;
         if (!options.rootfs_tar.empty())
-            if (std::string problem = read_file(options.rootfs_tar, rootfs); !problem.empty())
-                return "cannot read --rootfs " + options.rootfs_tar + ": " + problem;
+            if (std::string problem = read_rootfs_archive(options.rootfs_tar, rootfs); !problem.empty())
+                return problem;
         if (!mounts.specs().empty())
             if (std::string problem = pack_mounts(mounts.specs(), packed_mounts); !problem.empty())
                 return problem;

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <fcntl.h>
+#include <filesystem>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -108,5 +109,28 @@ TEST_CASE("the auxv a guest reads holds ZeroOS's ids and sizes whoever runs it a
         CHECK(run.out
             == "AT_UID 0\nAT_EUID 0\nAT_GID 0\nAT_EGID 0\nAT_SECURE 0\nAT_HWCAP2 0\nAT_MINSIGSTKSZ 16384\nAT_RSEQ_FEATURE_SIZE 0\n"
                "AT_RSEQ_ALIGN 0\nAT_SYSINFO_EHDR 0\n");
+    }
+}
+
+TEST_CASE("a --rootfs that is a device, a directory or no tar is refused in one line before anything is read")
+{
+    TemporaryDirectory directory;
+    write_host_file(directory.path() + "/text.tar", std::string(4096, 'x'));
+    const std::vector<std::pair<std::string, std::string>> cases {
+        { "/dev/zero", "--rootfs /dev/zero is not a regular file (a tar archive is expected)" },
+        { "/etc", "--rootfs /etc is not a regular file (a tar archive is expected)" },
+        { directory.path() + "/text.tar",
+            "--rootfs " + directory.path() + "/text.tar is not a tar archive (no ustar header at its start)" },
+        { directory.path() + "/absent.tar", "cannot read --rootfs " + directory.path() + "/absent.tar: No such file or directory" },
+    };
+    for (const auto& [rootfs, message] : cases) {
+        CAPTURE(rootfs);
+        for (const char* guest : { "exit_status", "exit_status.rv64" }) {
+            if (std::string(guest).ends_with(".rv64") && !std::filesystem::exists(guest_path(guest)))
+                continue;
+            auto run = run_zeroos({ "--timeout", "20", "--rootfs", rootfs, guest_path(guest) });
+            CHECK(run.status == 2);
+            CHECK(run.err == "zeroos-run: " + message + "\n");
+        }
     }
 }
