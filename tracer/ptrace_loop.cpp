@@ -21,6 +21,7 @@
 #include <sys/ptrace.h>
 #include <sys/user.h>
 #include <sys/wait.h>
+#include <unordered_set>
 
 namespace zeroos::tracer {
 
@@ -97,6 +98,7 @@ namespace {
     private:
         // Each returns true to keep running; otherwise `exit_status_` is set and the guest reaped.
         bool serve_syscall_stop();
+        bool entered_through_syscall_instruction(std::uint64_t pc);
         bool entered_through_32_bit_gate(bool& is_32_bit);
         bool write_back_registers(const Registers& before, const Registers& after);
         void trace_syscall(const Registers& before, const SyscallOutcome&);
@@ -114,6 +116,7 @@ namespace {
         pid_t guest_;
         int exit_status_ = exit_code::kSoftware;
         bool reaped_ = false;
+        std::unordered_set<std::uint64_t> syscall_sites_; // pcs checked to follow a `syscall`
     };
 
     int StopLoop::run()
@@ -159,12 +162,19 @@ namespace {
         }
     }
 
-    // The `syscall` instruction leaves the return address in rcx and the flags in r11, and the
-    // kernel saves both unchanged: a stop with that signature came through the 64-bit gate. Only
-    // other stops pay for PTRACE_GET_SYSCALL_INFO, which tells int 0x80 / sysenter apart.
-    bool looks_like_64_bit_syscall(const Registers& registers)
+    // A stop came through the 64-bit gate when the two bytes before its pc are the `syscall`
+    // instruction (0f 05): int 0x80 is cd 80, and sysenter returns elsewhere. Registers cannot
+    // tell (a guest can forge rcx and r11 around int 0x80). Guest code never changes under
+    // zeroos-run (no memory is both writable and executable), so each site is read once.
+    bool StopLoop::entered_through_syscall_instruction(std::uint64_t pc)
     {
-        return registers.rcx == registers.rip && registers.r11 == registers.eflags;
+        if (syscall_sites_.contains(pc))
+            return true;
+        unsigned char bytes[2];
+        if (pc < 2 || guest_memory().read(bytes, pc - 2, sizeof(bytes)) != 0 || bytes[0] != 0x0f || bytes[1] != 0x05)
+            return false;
+        syscall_sites_.insert(pc);
+        return true;
     }
 
     bool StopLoop::entered_through_32_bit_gate(bool& is_32_bit)
@@ -182,7 +192,8 @@ namespace {
         if (ptrace(PTRACE_GETREGS, guest_, nullptr, &registers) != 0)
             return ptrace_failed("PTRACE_GETREGS");
         bool is_32_bit = false;
-        if (!looks_like_64_bit_syscall(registers) && !entered_through_32_bit_gate(is_32_bit))
+        // Anything else is asked of the host kernel, which knows which gate was taken.
+        if (!entered_through_syscall_instruction(registers.rip) && !entered_through_32_bit_gate(is_32_bit))
             return ptrace_failed("PTRACE_GET_SYSCALL_INFO");
         if (is_32_bit) {
             say("32-bit system call (int 0x80 or sysenter) at pc " + hex(registers.rip - 2)

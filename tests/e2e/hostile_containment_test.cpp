@@ -72,6 +72,12 @@ TEST_CASE("int 0x80 and sysenter stop the guest before anything reaches the host
     CHECK(int80.out == "");
     CHECK(int80.err.find("32-bit system call") != std::string::npos);
 
+    // With rcx and r11 as `syscall` leaves them, int 0x80 still is a 32-bit call.
+    auto forged = run_zeroos({ guest_path("hostile_gates"), directory.path(), "int80-forged" });
+    CHECK(forged.status == 70);
+    CHECK(forged.out == "");
+    CHECK(forged.err.find("32-bit system call") != std::string::npos);
+
     // sysenter is #UD in 64-bit mode on AMD; Intel enters the 32-bit syscall path, which stops
     // as a 32-bit system call, or, on a kernel without IA-32 emulation (6.18 here), returns to
     // the absent 32-bit vDSO and faults. Either way the guest stops and the host runs nothing.
