@@ -76,9 +76,19 @@ namespace {
         std::vector<Elf64_Phdr> segments(header.e_phnum);
         if (!read_exactly(fd, segments.data(), segments.size() * sizeof(Elf64_Phdr), static_cast<off_t>(header.e_phoff)))
             return refuse(exit_code::kUnsupportedProgram, path + " has a truncated ELF program header table");
-        for (const auto& segment : segments)
+        for (const auto& segment : segments) {
             if (segment.p_type == PT_INTERP)
                 return refuse(exit_code::kUnsupportedProgram, path + " is dynamically linked; link it statically (-static)");
+            // Code written at run time never executes under zeroos-run (the arena and the stack are
+            // not executable); a segment that is both would let it, and would change under the
+            // ptrace loop's one-time check of syscall sites.
+            bool writable_code = (segment.p_flags & PF_W) && (segment.p_flags & PF_X);
+            if (writable_code && segment.p_type == PT_LOAD)
+                return refuse(exit_code::kUnsupportedProgram,
+                    path + " has a segment that is both writable and executable; relink it without -N/--omagic");
+            if (writable_code && segment.p_type == PT_GNU_STACK)
+                return refuse(exit_code::kUnsupportedProgram, path + " asks for an executable stack; relink it with -z noexecstack");
+        }
         return ProgramCheck { true, 0, {} };
     }
 

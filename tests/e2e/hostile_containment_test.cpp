@@ -7,7 +7,10 @@
 #include <cpuid.h>
 #include <csignal>
 #include <cstring>
+#include <elf.h>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -276,4 +279,48 @@ TEST_CASE("write-back never opens a FIFO or a device in the mounted tree and say
         CHECK((status.st_mode & 07777) == 0666);
     }
     host.check_outside_untouched();
+}
+
+namespace {
+
+// A copy of `guest` with PF_W added to its executable PT_LOAD (or PF_X to its PT_GNU_STACK).
+std::string with_writable_code(const std::string& guest, const std::string& copy, Elf64_Word segment_type)
+{
+    std::ifstream in(guest, std::ios::binary);
+    std::string image((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Elf64_Ehdr header;
+    std::memcpy(&header, image.data(), sizeof(header));
+    bool patched = false;
+    for (int i = 0; i < header.e_phnum && !patched; ++i) {
+        Elf64_Phdr segment;
+        size_t offset = header.e_phoff + i * sizeof(Elf64_Phdr);
+        std::memcpy(&segment, image.data() + offset, sizeof(segment));
+        if (segment.p_type != segment_type || (segment_type == PT_LOAD && !(segment.p_flags & PF_X)))
+            continue;
+        segment.p_flags |= PF_W | PF_X;
+        std::memcpy(image.data() + offset, &segment, sizeof(segment));
+        patched = true;
+    }
+    REQUIRE(patched);
+    write_host_file(copy, image);
+    std::filesystem::permissions(copy, std::filesystem::perms::owner_all);
+    return copy;
+}
+
+} // namespace
+
+TEST_CASE("a program with a writable and executable segment or an executable stack is refused before it starts")
+{
+    TemporaryDirectory directory;
+    auto rwx = with_writable_code(guest_path("exit_status"), directory.path() + "/rwx", PT_LOAD);
+    auto run = run_zeroos({ rwx });
+    CHECK(run.status == 2);
+    CHECK(run.err == "zeroos-run: " + rwx + " has a segment that is both writable and executable; relink it without -N/--omagic\n");
+
+    auto stack = with_writable_code(guest_path("exit_status"), directory.path() + "/stack", PT_GNU_STACK);
+    run = run_zeroos({ stack });
+    CHECK(run.status == 2);
+    CHECK(run.err == "zeroos-run: " + stack + " asks for an executable stack; relink it with -z noexecstack\n");
+
+    CHECK(run_zeroos({ guest_path("exit_status") }).status == 3); // the unpatched program runs (and exits with 3)
 }
