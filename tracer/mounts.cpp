@@ -6,6 +6,7 @@
 #include "logging.h"
 #include "vfs/host_api.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -275,45 +276,66 @@ std::string Mounts::finish_import(Kernel& kernel)
     return {};
 }
 
+namespace {
+
+    // One host directory's entries, sorted by name (bytewise), then each visited and every real
+    // directory entered after it is visited: the guest's tree, its readdir order and its inode
+    // numbers (the kernel numbers nodes as they are created) are the same on every host file
+    // system, whatever order the host's readdir gives. Symlinked directories are copied as
+    // symlinks, never entered.
+    std::string walk_host_directory(const MountSpec& spec, const fs::path& directory, MountTreeVisitor& visitor)
+    {
+        std::error_code error;
+        std::vector<fs::directory_entry> entries;
+        for (fs::directory_iterator listing(directory, error); !error && listing != fs::directory_iterator(); listing.increment(error))
+            entries.push_back(*listing);
+        if (error)
+            return "cannot mount " + spec.host_directory + ": " + error.message();
+        std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
+            return a.path().filename().native() < b.path().filename().native();
+        });
+        for (const fs::directory_entry& entry : entries) {
+            // Lexical: fs::relative would resolve a symlink entry to wherever it points.
+            std::string relative = entry.path().lexically_relative(spec.host_directory).string();
+            std::string guest_path = join_guest(spec.guest_directory, relative);
+            fs::file_status status = entry.symlink_status(error);
+            if (error)
+                return "cannot mount " + spec.host_directory + ": " + error.message();
+            u32 mode = static_cast<u32>(status.permissions()) & 07777;
+            std::string problem;
+            if (fs::is_symlink(status)) {
+                fs::path target = fs::read_symlink(entry.path(), error);
+                if (error)
+                    return "cannot mount " + spec.host_directory + ": " + error.message();
+                problem = visitor.symlink(guest_path, target.string());
+            } else if (fs::is_directory(status)) {
+                problem = visitor.directory(guest_path, mode);
+            } else if (fs::is_regular_file(status)) {
+                std::string contents;
+                if (!read_host_file(entry.path(), contents))
+                    return "cannot mount " + spec.host_directory + ": cannot read " + entry.path().string() + ": " + std::strerror(errno);
+                problem = visitor.file(guest_path, contents, mode);
+            } else {
+                spdlog::info(
+                    "--mount {}: skipping {}: neither a file, a directory nor a symlink", spec.host_directory, entry.path().string());
+            }
+            if (!problem.empty())
+                return "cannot mount " + spec.host_directory + " at " + spec.guest_directory + ": " + problem;
+            if (fs::is_directory(status))
+                if (problem = walk_host_directory(spec, entry.path(), visitor); !problem.empty())
+                    return problem;
+        }
+        return {};
+    }
+
+} // namespace
+
 std::string walk_mount_tree(const MountSpec& spec, MountTreeVisitor& visitor)
 {
     std::string problem = visitor.directory(spec.guest_directory, 0755);
     if (!problem.empty())
         return problem;
-
-    std::error_code error;
-    // Symlinked directories are copied as symlinks, never entered.
-    fs::recursive_directory_iterator walk(spec.host_directory, fs::directory_options::none, error);
-    for (; !error && walk != fs::recursive_directory_iterator(); walk.increment(error)) {
-        const fs::directory_entry& entry = *walk;
-        // Lexical: fs::relative would resolve a symlink entry to wherever it points.
-        std::string relative = entry.path().lexically_relative(spec.host_directory).string();
-        std::string guest_path = join_guest(spec.guest_directory, relative);
-        fs::file_status status = entry.symlink_status(error);
-        if (error)
-            break;
-        u32 mode = static_cast<u32>(status.permissions()) & 07777;
-        if (fs::is_symlink(status)) {
-            fs::path target = fs::read_symlink(entry.path(), error);
-            if (error)
-                break;
-            problem = visitor.symlink(guest_path, target.string());
-        } else if (fs::is_directory(status)) {
-            problem = visitor.directory(guest_path, mode);
-        } else if (fs::is_regular_file(status)) {
-            std::string contents;
-            if (!read_host_file(entry.path(), contents))
-                return "cannot mount " + spec.host_directory + ": cannot read " + entry.path().string() + ": " + std::strerror(errno);
-            problem = visitor.file(guest_path, contents, mode);
-        } else {
-            spdlog::info("--mount {}: skipping {}: neither a file, a directory nor a symlink", spec.host_directory, entry.path().string());
-        }
-        if (!problem.empty())
-            return "cannot mount " + spec.host_directory + " at " + spec.guest_directory + ": " + problem;
-    }
-    if (error)
-        return "cannot mount " + spec.host_directory + ": " + error.message();
-    return {};
+    return walk_host_directory(spec, spec.host_directory, visitor);
 }
 
 std::string Mounts::import_tree(Kernel& kernel, const MountSpec& spec)

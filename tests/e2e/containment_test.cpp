@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <regex>
 
 TEST_CASE("bad guest pointers give EFAULT and the tracer keeps serving")
 {
@@ -126,4 +127,30 @@ TEST_CASE("a rootfs tar becomes the guest's file system")
     CHECK(broken.status == 2);
     CHECK(broken.err.rfind("zeroos-run: ", 0) == 0);
     CHECK(std::count(broken.err.begin(), broken.err.end(), '\n') == 1);
+}
+
+TEST_CASE("a mounted tree lists in name order with the same inode numbers whatever order the host created it in")
+{
+    // Two copies of one tree, created in opposite orders: the host lists them differently
+    // (ext4 by hash, tmpfs newest first), the guest must not.
+    const std::vector<std::string> names { "zeta", "alpha", "mid", "beta", "sub/y", "sub/x", "Upper" };
+    auto listing_of = [&](bool reversed) {
+        TemporaryDirectory directory;
+        std::vector<std::string> order = names;
+        if (reversed)
+            std::reverse(order.begin(), order.end());
+        std::filesystem::create_directories(directory.path() + "/sub");
+        for (const auto& name : order)
+            write_host_file(directory.path() + "/" + name, name);
+        auto run
+            = run_zeroos({ "--mount", directory.path() + ":/data", guest_path("hostile_paths"), "inodes", "/data", "inodes", "/data/sub" });
+        CHECK(run.status == 0);
+        return run.out;
+    };
+    std::string forward = listing_of(false);
+    CHECK(forward == listing_of(true));
+    // Bytewise name order, uppercase first, and numbers given as the kernel created the nodes.
+    static const std::regex sorted(
+        R"(inodes /data: Upper=(\d+) alpha=\d+ beta=\d+ mid=\d+ sub=\d+ zeta=\d+\ninodes /data/sub: x=\d+ y=\d+\n)");
+    CHECK(std::regex_match(forward, sorted));
 }

@@ -115,6 +115,18 @@ int main(int argc, char** argv)
             i += 2;
         } else if (!strcmp(op, "ls"))
             list(a), i += 1;
+        else if (!strcmp(op, "inodes")) { // readdir order, with each entry's inode number
+            DIR* directory = opendir(a);
+            struct dirent* entry;
+            printf("inodes %s:", a);
+            while (directory && (entry = readdir(directory)))
+                if (strcmp(entry->d_name, ".") && strcmp(entry->d_name, ".."))
+                    printf(" %s=%llu", entry->d_name, (unsigned long long)entry->d_ino);
+            printf("\n");
+            if (directory)
+                closedir(directory);
+            i += 1;
+        }
         else if (!strcmp(op, "long") || !strcmp(op, "component")) {
             size_t length = strtoul(a, NULL, 10);
             char* path = long_path(length, op[0] == 'c');
