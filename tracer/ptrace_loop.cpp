@@ -3,6 +3,7 @@
 #include "base/format.h"
 #include "journal.h"
 
+#include "confinement.h"
 #include "exit_codes.h"
 #include "guest_memory.h"
 #include "kernel_api.h"
@@ -326,6 +327,17 @@ namespace {
             return true; // not a signal-delivery-stop (a group-stop): resume without a signal
         if (emulate_rdtsc(info))
             return true;
+        constexpr int kSeccompTrap = 1; // SYS_SECCOMP: the filter of confine_at_exec caught a vsyscall
+        if (signal == SIGSYS && info.si_code == kSeccompTrap) {
+            auto address = reinterpret_cast<std::uint64_t>(info.si_call_addr);
+            const char* name = vsyscall_name(address);
+            Registers registers {};
+            std::string pc = ptrace(PTRACE_GETREGS, guest_, nullptr, &registers) == 0 ? hex(registers.rip) : std::string("unknown");
+            say("unsupported: a call into the vsyscall page (" + std::string(name ? name : "no entry") + " at " + hex(address)
+                + ") returning to pc " + pc + ": ZeroOS serves system calls made with the syscall instruction only");
+            report_guest_backtrace(guest_);
+            return fail(exit_code::kSoftware);
+        }
         if (is_fault_signal(signal) && info.si_code > 0) {
             Registers registers {};
             std::string pc = ptrace(PTRACE_GETREGS, guest_, nullptr, &registers) == 0 ? hex(registers.rip) : std::string("unknown");
@@ -358,6 +370,15 @@ namespace {
         if (!g_stop_on_fail || reaped_)
             return finish(exit_status);
         exit_status_ = exit_status;
+        // Whatever continues it later (SIGCONT, a debugger detaching) must not let one system
+        // call reach the host: its next one kills it.
+        Registers registers {};
+        if (ptrace(PTRACE_GETREGS, guest_, nullptr, &registers) != 0)
+            return finish(exit_status);
+        if (std::string problem = forbid_all_syscalls(guest_, registers.rsp); !problem.empty()) {
+            say(problem + "; the guest is killed instead of left stopped");
+            return finish(exit_status);
+        }
         if (ptrace(PTRACE_DETACH, guest_, nullptr, reinterpret_cast<void*>(SIGSTOP)) != 0)
             return finish(exit_status);
         reaped_ = true; // not ours any more: it waits, stopped, for the debugger

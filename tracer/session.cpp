@@ -3,6 +3,7 @@
 #include "arena.h"
 #include "auxv.h"
 #include "base/heap.h"
+#include "confinement.h"
 #include "elf_check.h"
 #include "exit_codes.h"
 #include "guest_memory.h"
@@ -56,7 +57,8 @@ namespace {
         return environment;
     }
 
-    // The guest is stopped at its exec event: patch its auxv, then give it the arena.
+    // The guest is stopped at its exec event: patch its auxv, take away its ways to the host's clock,
+    // then give it the arena.
     std::string prepare_guest(Kernel& kernel, GuestArena& arena, pid_t guest)
     {
         user_regs_struct registers {};
@@ -64,6 +66,8 @@ namespace {
             return std::string("PTRACE_GETREGS at exec failed: ") + std::strerror(errno);
         // AT_RANDOM is the first draw from the random stream, so it depends on --seed only.
         std::string problem = prepare_initial_stack(kernel, registers.rsp);
+        if (problem.empty())
+            problem = confine_at_exec(guest, registers.rsp);
         if (!problem.empty())
             return problem;
         return arena.map_into_guest(guest);

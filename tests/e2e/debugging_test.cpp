@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <csignal>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <poll.h>
@@ -152,7 +153,17 @@ TEST_CASE("an abort names abort in the backtrace")
     CHECK(std::regex_search(run.err, std::regex("\n  #[0-9]+ +0x[0-9a-f]+ in main[.a-z]*\\+?[0-9a-fx]* at [^ ]*/crash\\.c:21\n")));
 }
 
-TEST_CASE("stop-on-fail leaves the crashed guest stopped and detached for gdb")
+namespace {
+
+// zeroos-run --stop-on-fail GUEST with the guest's stdout in `stdout_path`, read up to the line
+// that names the stopped guest.
+struct StoppedGuest {
+    pid_t tracer;
+    pid_t guest;
+    std::string report; // zeroos-run's stderr so far
+};
+
+StoppedGuest start_until_stopped(const std::string& guest, const std::string& stdout_path)
 {
     int err[2];
     REQUIRE(pipe(err) == 0);
@@ -160,10 +171,11 @@ TEST_CASE("stop-on-fail leaves the crashed guest stopped and detached for gdb")
     if (tracer == 0) {
         dup2(err[1], 2);
         int null = open("/dev/null", O_RDWR);
+        int out = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(null, 0);
-        dup2(null, 1);
-        std::string guest = guest_path("crash");
-        char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--stop-on-fail"), guest.data(), nullptr };
+        dup2(out, 1);
+        std::string program = guest;
+        char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--stop-on-fail"), program.data(), nullptr };
         char* envp[] = { nullptr };
         execve(argv[0], argv, envp);
         _exit(127);
@@ -179,18 +191,43 @@ TEST_CASE("stop-on-fail leaves the crashed guest stopped and detached for gdb")
         REQUIRE(count > 0);
         text.append(buffer, static_cast<size_t>(count));
     }
-    CHECK(text.find("in crash_here at ") != std::string::npos);
+    close(err[0]);
     CHECK(match[1] == match[2]);
-    pid_t pid = std::stoi(match[1]);
-    std::string stat = read_host_file("/proc/" + std::to_string(pid) + "/stat");
-    CHECK(stat.substr(stat.rfind(')') + 2, 1) == "T"); // stopped, and not traced ("t") any more
-    CHECK(read_host_file("/proc/" + std::to_string(pid) + "/status").find("TracerPid:\t0\n") != std::string::npos);
-    kill(pid, SIGKILL);
+    return StoppedGuest { tracer, std::stoi(match[1]), text };
+}
+
+int exit_status_of(pid_t tracer)
+{
     int status = 0;
     REQUIRE(waitpid(tracer, &status, 0) == tracer);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 139);
-    close(err[0]);
+    REQUIRE(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+} // namespace
+
+TEST_CASE("stop-on-fail leaves the crashed guest stopped and detached for gdb")
+{
+    TemporaryDirectory directory;
+    auto stopped = start_until_stopped(guest_path("crash"), directory.path() + "/out");
+    CHECK(stopped.report.find("in crash_here at ") != std::string::npos);
+    std::string stat = read_host_file("/proc/" + std::to_string(stopped.guest) + "/stat");
+    CHECK(stat.substr(stat.rfind(')') + 2, 1) == "T"); // stopped, and not traced ("t") any more
+    CHECK(read_host_file("/proc/" + std::to_string(stopped.guest) + "/status").find("TracerPid:\t0\n") != std::string::npos);
+    kill(stopped.guest, SIGKILL);
+    CHECK(exit_status_of(stopped.tracer) == 139);
+}
+
+TEST_CASE("a guest left stopped by stop-on-fail dies at its next system call when something continues it")
+{
+    // Stopped at its unsupported call; continued, it would print "after" through the host.
+    TemporaryDirectory directory;
+    auto stopped = start_until_stopped(guest_path("unsupported"), directory.path() + "/out");
+    CHECK(stopped.report.rfind("zeroos: unsupported syscall io_setup(", 0) == 0);
+    REQUIRE(kill(stopped.guest, SIGCONT) == 0);
+    CHECK(exit_status_of(stopped.tracer) == 70);
+    CHECK(read_host_file(directory.path() + "/out") == "before\n");
+    CHECK_FALSE(std::filesystem::exists("/proc/" + std::to_string(stopped.guest)));
 }
 
 TEST_CASE("trace lines name the calling thread once the guest has more than one")

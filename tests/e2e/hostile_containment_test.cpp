@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -323,4 +324,38 @@ TEST_CASE("a program with a writable and executable segment or an executable sta
     CHECK(run.err == "zeroos-run: " + stack + " asks for an executable stack; relink it with -z noexecstack\n");
 
     CHECK(run_zeroos({ guest_path("exit_status") }).status == 3); // the unpatched program runs (and exits with 3)
+}
+
+TEST_CASE("the vDSO and vvar pages are gone from the guest, so no clock read escapes without a system call")
+{
+    TemporaryDirectory directory;
+    // With ASLR off, as zeroos-run runs guests, they sit at the same addresses in a native run.
+    auto native = run_program({ "/usr/bin/setarch", "x86_64", "-R", guest_path("hostile_gates"), directory.path(), "clock-maps" });
+    REQUIRE(native.status == 0);
+    std::istringstream lines(native.out);
+    std::vector<std::string> command { guest_path("hostile_gates"), directory.path(), "peek" };
+    std::string expected;
+    for (std::string name, address; lines >> name >> address;) {
+        command.push_back(address);
+        expected += "peek " + address + ": EFAULT\n";
+    }
+    REQUIRE(native.out.find("[vdso] ") != std::string::npos);
+    auto run = run_zeroos(command);
+    CHECK(run.status == 0);
+    CHECK(run.out == expected);
+}
+
+TEST_CASE("a call into the vsyscall page stops the guest instead of reading the host's clock")
+{
+    TemporaryDirectory directory;
+    auto native = run_program({ guest_path("hostile_gates"), directory.path(), "vsyscall" });
+    auto run = run_zeroos({ guest_path("hostile_gates"), directory.path(), "vsyscall" });
+    CHECK(run.out == "");
+    if (native.status == 0) { // the host kernel emulates the page (vsyscall=xonly or emulate)
+        CHECK(run.status == 70);
+        CHECK(run.err.rfind("zeroos-run: unsupported: a call into the vsyscall page (time at 0xffffffffff600400) returning to pc 0x", 0)
+            == 0);
+    } else { // vsyscall=none: the page is not there at all
+        CHECK(run.status == 128 + SIGSEGV);
+    }
 }

@@ -25,6 +25,7 @@ __asm__(".text\n"
         "1:  .byte 0xb8, 0x0f, 0x05, 0xc3, 0x90\n");
 
 static char path[4096];
+static char line_buffer[16];
 
 static void report(const char* what, long result)
 {
@@ -57,11 +58,42 @@ static void run_copied_code(unsigned char* memory)
 
 int main(int argc, char** argv)
 {
-    if (argc != 3)
+    if (argc < 3)
         return 2;
     const char* trick = argv[2];
     snprintf(path, sizeof path, "%s/leak-%s", argv[1], trick);
     long create = O_CREAT | O_WRONLY;
+    if (strcmp(trick, "clock-maps") == 0) { // where the host's clock pages are (run natively)
+        FILE* maps = fopen("/proc/self/maps", "r");
+        char line[512];
+        while (maps && fgets(line, sizeof line, maps)) {
+            unsigned long start;
+            char name[64] = "";
+            if (sscanf(line, "%lx-%*x %*s %*s %*s %*s %63s", &start, name) == 2
+                && (!strcmp(name, "[vdso]") || !strcmp(name, "[vvar]") || !strcmp(name, "[vvar_vclock]")))
+                printf("%s %#lx\n", name, start);
+        }
+        return 0;
+    }
+    if (strcmp(trick, "peek") == 0) { // whether each address given is mapped: the kernel reads it for write(2)
+        int pipe_ends[2];
+        if (pipe(pipe_ends) != 0)
+            return 3;
+        for (int i = 3; i < argc; ++i) {
+            unsigned long address = strtoul(argv[i], NULL, 0);
+            long written = write(pipe_ends[1], (const void*)address, 1);
+            printf("peek %#lx: %s\n", address, written == 1 ? "mapped" : errno_name(errno));
+            if (written == 1 && read(pipe_ends[0], line_buffer, 1) != 1)
+                return 3;
+        }
+        return 0;
+    }
+    if (strcmp(trick, "vsyscall") == 0) { // time(NULL) through the vsyscall page, as pre-2012 libcs did
+        long (*vsyscall_time)(long*) = (long (*)(long*))0xffffffffff600400ul;
+        long now = vsyscall_time(NULL);
+        printf("vsyscall time: %ld\n", now);
+        return 0;
+    }
     if (strcmp(trick, "numbers") == 0) {
         // Each is answered (ENOSYS under --on-unsupported=enosys) and never reaches the host.
         report("x32 open", raw_syscall3(0x40000000 | SYS_open, (long)path, create, 0644));
