@@ -31,6 +31,7 @@ public:
 
     std::uint64_t size() const { return size_; }
     unsigned char* tracer_view() const { return view_; }
+    int descriptor() const { return fd_; }
 
 private:
     int fd_ = -1;

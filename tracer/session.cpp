@@ -271,7 +271,7 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
 
     if (int signal = interrupting_signal())
         return exit_code::kSignalBase + signal;
-    SpawnResult spawned = spawn_traced(SpawnRequest { options.program, options.arguments, guest_environment(options) });
+    SpawnResult spawned = spawn_traced(SpawnRequest { options.program, options.arguments, guest_environment(options), arena.descriptor() });
     if (spawned.pid < 0)
         return complain(spawned.exit_status, spawned.error);
     set_guest_for_signals(spawned.pid);

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <linux/close_range.h>
 #include <sched.h>
 #include <spdlog/spdlog.h>
 #include <sys/personality.h>
@@ -36,8 +37,12 @@ namespace {
         _exit(exit_code::kCannotExecute);
     }
 
-    [[noreturn]] void become_guest(const char* path, char* const* argv, char* const* envp, int report_fd)
+    [[noreturn]] void become_guest(const char* path, char* const* argv, char* const* envp, int report_fd, int inherited_fd)
     {
+        // Whatever zeroos-run holds (or was started with) stays out of the guest's process: its
+        // syscalls never reach the host, but a debugger's or a confinement failure's might.
+        if (close_range(3, ~0u, CLOSE_RANGE_CLOEXEC) != 0 || (inherited_fd >= 0 && fcntl(inherited_fd, F_SETFD, 0) != 0))
+            fail_in_child(report_fd);
         // The tracer ignores SIGPIPE; an ignored disposition would survive exec.
         signal(SIGPIPE, SIG_DFL);
         // Ctrl-C reaches zeroos-run, which then ends the guest itself.
@@ -130,7 +135,7 @@ SpawnResult spawn_traced(const SpawnRequest& request)
     }
     if (pid == 0) {
         close(report_pipe[0]);
-        become_guest(request.program.c_str(), argv.data(), envp.data(), report_pipe[1]);
+        become_guest(request.program.c_str(), argv.data(), envp.data(), report_pipe[1], request.inherited_fd);
     }
     close(report_pipe[1]);
 

@@ -10,6 +10,7 @@ struct SpawnRequest {
     std::string program; // path to execute, also argv[0]
     std::vector<std::string> arguments; // argv[1...]
     std::vector<std::string> environment; // the guest's whole environment, K=V
+    int inherited_fd = -1; // the one descriptor past stderr the guest keeps across exec (the arena)
 };
 
 struct SpawnResult {
@@ -26,7 +27,8 @@ void pin_to_current_cpu();
 bool rdtsc_trapping_works();
 
 // Forks and execs the program under ptrace with PTRACE_O_EXITKILL | TRACEEXEC | TRACESYSGOOD,
-// rdtsc trapping requested and address randomisation off; returns once the new image is stopped at
+// rdtsc trapping requested, address randomisation off, and none of zeroos-run's descriptors but
+// stdin, stdout, stderr and `inherited_fd`; returns once the new image is stopped at
 // the syscall-exit stop of its execve.
 SpawnResult spawn_traced(const SpawnRequest&);
 

@@ -174,6 +174,7 @@ StoppedGuest start_until_stopped(const std::string& guest, const std::string& st
         int out = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(null, 0);
         dup2(out, 1);
+        dup2(null, 7); // a descriptor zeroos-run is started with, which the guest must not inherit
         std::string program = guest;
         char* argv[] = { const_cast<char*>(ZEROOS_RUN), const_cast<char*>("--stop-on-fail"), program.data(), nullptr };
         char* envp[] = { nullptr };
@@ -224,6 +225,11 @@ TEST_CASE("a guest left stopped by stop-on-fail dies at its next system call whe
     TemporaryDirectory directory;
     auto stopped = start_until_stopped(guest_path("unsupported"), directory.path() + "/out");
     CHECK(stopped.report.rfind("zeroos: unsupported syscall io_setup(", 0) == 0);
+    std::vector<std::string> descriptors;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/" + std::to_string(stopped.guest) + "/fd"))
+        descriptors.push_back(entry.path().filename());
+    std::sort(descriptors.begin(), descriptors.end());
+    CHECK(descriptors == std::vector<std::string> { "0", "1", "2" });
     REQUIRE(kill(stopped.guest, SIGCONT) == 0);
     CHECK(exit_status_of(stopped.tracer) == 70);
     CHECK(read_host_file(directory.path() + "/out") == "before\n");
