@@ -1,6 +1,7 @@
 #include "vfs/host_api.h"
 
 #include "base/memory.h"
+#include "base/sort.h"
 #include "kernel.h"
 #include "vfs/path.h"
 
@@ -96,14 +97,13 @@ namespace {
     ErrorOr<void> walk_directory(Directory& directory, char* path, size_t prefix, TreeVisitor visitor, void* context)
     {
         Vector<size_t> order;
-        if (!order.reserve(directory.entries.size()))
+        if (!order.resize(directory.entries.size()))
             return Error::from_errno(ENOMEM);
-        for (size_t i = 0; i < directory.entries.size(); ++i) {
-            size_t at = order.size();
-            while (at > 0 && name_less(directory.entries[i].name, directory.entries[order[at - 1]].name))
-                --at;
-            (void)order.insert(at, i); // capacity reserved above
-        }
+        for (size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        // Names in a directory are unique, so the order is total.
+        heap_sort(order.begin(), order.size(),
+            [&](size_t a, size_t b) { return name_less(directory.entries[a].name, directory.entries[b].name); });
         for (size_t index : order) {
             RefPtr<Inode> inode = directory.entries[index].inode;
             const String& name = directory.entries[index].name;
