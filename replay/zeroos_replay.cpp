@@ -1,6 +1,7 @@
 // zeroos-replay: re-runs a recorded run from its trace alone, or feeds its inputs to the RISC-V
 // build of the same program, and reports the first point where either departs from the recording.
 #include "checksum.h"
+#include "elf_check.h"
 #include "exit_codes.h"
 #include "journal.h"
 #include "logging.h"
@@ -10,7 +11,9 @@
 #include "trace_reader.h"
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -89,6 +92,11 @@ tracer::Options options_from(const replay::TraceReader& trace, const std::string
 // Feeds the recorded inputs to the RISC-V build and checks that its outputs hash as recorded.
 int replay_into_riscv(const replay::TraceReader& trace, const std::string& vapp)
 {
+    // A program that cannot be read is a usage problem, not a divergence from the recording.
+    if (std::ifstream probe(vapp, std::ios::binary); !probe)
+        return fail("cannot read " + vapp + ": " + std::strerror(errno));
+    if (tracer::ProgramCheck check = tracer::check_program(vapp); !check.runnable || !check.riscv)
+        return fail(vapp + " is not a RISC-V vApp (--riscv takes the build zeroos-cc made)");
     if (!trace.is_complete())
         return fail("the trace is incomplete: there are no recorded outputs to compare the RISC-V build with");
     const auto& configuration = trace.configuration();

@@ -267,6 +267,7 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     options.seed = parse_unsigned(value_of(values, "seed"), "seed", std::numeric_limits<std::uint64_t>::max());
     options.epoch_seconds = parse_signed(value_of(values, "epoch"), "epoch");
     options.memory_bytes = parse_size(value_of(values, "memory"));
+    options.memory_given = !values["memory"].defaulted();
     options.max_fds = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "max-fds"), "max-fds", 1u << 20));
     if (options.max_fds < 3)
         throw UsageError("--max-fds must be at least 3");

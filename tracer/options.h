@@ -19,6 +19,7 @@ struct Options {
     std::uint64_t seed = 0;
     std::int64_t epoch_seconds = 0;
     std::uint64_t memory_bytes = 1ull << 30;
+    bool memory_given = false; // --memory was on the command line (a RISC-V vApp's RAM is fixed at link time)
     std::vector<MountSpec> mounts;
     std::string rootfs_tar; // empty: none
     std::vector<std::string> environment; // K=V, in command-line order

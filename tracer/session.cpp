@@ -91,6 +91,9 @@ namespace {
     // A RISC-V vApp runs under qemu with the same options; its inputs travel on the input tape.
     int run_riscv_session(const Options& options)
     {
+        if (options.memory_given)
+            return complain(
+                exit_code::kUsage, "--memory is for host runs: a RISC-V vApp's RAM is set when it is linked (zeroos-cc --memory SIZE)");
         RiscvRun run;
         std::vector<MountSpec> mounts = options.mounts;
         for (const auto& spec : mounts)

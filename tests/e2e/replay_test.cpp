@@ -227,5 +227,13 @@ TEST_CASE("a recorded host run replays into the RISC-V build with the same outpu
     auto other = run_replay({ trace, "--riscv", guest_path("determinism.rv64") });
     CHECK(other.status == 3);
     CHECK(other.err.find("departs from the recording") != std::string::npos);
+
+    // A program that is missing or not a vApp is a usage error, not a divergence.
+    auto missing = run_replay({ trace, "--riscv", directory.path() + "/nofile.rv64" });
+    CHECK(missing.status == 2);
+    CHECK(missing.err == "zeroos-replay: cannot read " + directory.path() + "/nofile.rv64: No such file or directory\n");
+    auto host_build = run_replay({ trace, "--riscv", guest_path("files") });
+    CHECK(host_build.status == 2);
+    CHECK(host_build.err == "zeroos-replay: " + guest_path("files") + " is not a RISC-V vApp (--riscv takes the build zeroos-cc made)\n");
 }
 #endif

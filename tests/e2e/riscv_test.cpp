@@ -352,4 +352,12 @@ TEST_CASE("a faulting RISC-V vApp stops with the cause, mepc and mtval, as SIGSE
     CHECK(run.err.find("store access fault") != std::string::npos);
 }
 
+TEST_CASE("a memory size given for a RISC-V vApp is refused, naming zeroos-cc --memory, instead of ignored")
+{
+    auto run = run_zeroos({ "--memory", "64M", guest_path("exit_status.rv64"), "exit", "0" });
+    CHECK(run.status == 2);
+    CHECK(run.err == "zeroos-run: --memory is for host runs: a RISC-V vApp's RAM is set when it is linked (zeroos-cc --memory SIZE)\n");
+    CHECK(run_zeroos({ guest_path("exit_status.rv64"), "exit", "0" }).status == 0);
+}
+
 #endif
