@@ -101,7 +101,12 @@ std::string read_changes_archive(
     archive_entry* entry = nullptr;
     int status;
     while ((status = archive_read_next_header(reader.get(), &entry)) == ARCHIVE_OK) {
-        std::string path = std::string("/") + archive_entry_pathname(entry);
+        // The archive comes from the vApp, so nothing in it is trusted: a name is required, and
+        // no entry may claim more bytes than the whole archive holds.
+        const char* name = archive_entry_pathname(entry);
+        if (!name)
+            return "an entry has no name";
+        std::string path = std::string("/") + name;
         while (path.size() > 1 && path.back() == '/')
             path.pop_back();
         auto type = archive_entry_filetype(entry);
@@ -109,8 +114,11 @@ std::string read_changes_archive(
             return path + ": neither a directory nor a regular file";
         changed.push_back(Mounts::ChangedEntry { path, type == AE_IFDIR, static_cast<std::uint32_t>(archive_entry_perm(entry)) });
         if (type == AE_IFREG) {
+            la_int64_t size = archive_entry_size(entry);
+            if (size < 0 || static_cast<std::uint64_t>(size) > archive.size())
+                return path + ": its size (" + std::to_string(size) + " bytes) is more than the archive holds";
             std::string& data = contents[path];
-            data.resize(static_cast<size_t>(archive_entry_size(entry)));
+            data.resize(static_cast<size_t>(size));
             if (!data.empty() && archive_read_data(reader.get(), data.data(), data.size()) != static_cast<la_ssize_t>(data.size()))
                 return path + ": " + (archive_error_string(reader.get()) ? archive_error_string(reader.get()) : "truncated");
         }
