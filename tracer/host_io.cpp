@@ -1,5 +1,7 @@
 #include "host_io.h"
 
+#include "signals.h"
+
 #include <cerrno>
 #include <unistd.h>
 
@@ -9,7 +11,7 @@ void write_fully(int fd, const char* data, std::size_t length)
 {
     while (length > 0) {
         ssize_t count = ::write(fd, data, length);
-        if (count < 0 && errno == EINTR)
+        if (count < 0 && errno == EINTR && !stop_requested()) // a reader that never reads must not hold the run
             continue;
         if (count <= 0)
             return;

@@ -60,7 +60,7 @@ long console_write(int stream, const void* data, size_t length)
     size_t written = 0;
     while (written < length) {
         ssize_t count = ::write(stream, bytes + written, length - written);
-        if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
+        if (count < 0 && errno == EINTR && !tracer::stop_requested())
             continue;
         if (count < 0)
             return written > 0 ? static_cast<long>(written) : -errno; // EPIPE: SIGPIPE is ignored in the tracer
@@ -76,9 +76,9 @@ long stdin_read(void* data, size_t length)
     // A replay serves stdin from the trace; a recording keeps what the host gave.
     return replay::Journal::instance().read_stdin(data, length, [](void* buffer, size_t size) -> long {
         for (;;) {
-            // SIGINT/SIGTERM interrupt a blocked read (no SA_RESTART) and must not be waited out.
+            // SIGINT/SIGTERM/--timeout interrupt a blocked read (no SA_RESTART) and must not be waited out.
             ssize_t count = ::read(0, buffer, size);
-            if (count < 0 && errno == EINTR && !tracer::interrupting_signal())
+            if (count < 0 && errno == EINTR && !tracer::stop_requested())
                 continue;
             return count < 0 ? -errno : count;
         }

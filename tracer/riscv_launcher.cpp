@@ -72,7 +72,7 @@ std::string read_all(int fd)
     char buffer[65536];
     for (;;) {
         ssize_t n = read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR)
+        if (n < 0 && errno == EINTR && !zeroos::tracer::stop_requested())
             continue;
         if (n <= 0)
             break;
@@ -202,6 +202,18 @@ void write_back_changes(const RiscvRun& run, const std::string& archive)
     zeroos::tracer::Mounts(run.mounts).write_back_archive(archive);
 }
 
+// The exit status of a run ended by --timeout or by SIGINT/SIGTERM/SIGHUP, else 0.
+int stopped_status()
+{
+    if (zeroos::tracer::timed_out()) {
+        zeroos::tracer::say("guest stopped: --timeout ran out");
+        return zeroos::tracer::exit_code::kTimeout;
+    }
+    if (int signal = zeroos::tracer::interrupting_signal())
+        return zeroos::tracer::exit_code::kSignalBase + signal;
+    return 0;
+}
+
 } // namespace
 
 int run_riscv_vapp(const RiscvRun& run)
@@ -215,7 +227,12 @@ int run_riscv_vapp(const RiscvRun& run)
     if (!run.root_archive && !run.rootfs.empty())
         if (std::string problem = zeroos::tracer::read_rootfs_archive(run.rootfs, archive); !problem.empty())
             return fail(problem);
-    std::string tape = build_tape(run, run.input ? *run.input : read_all(0), archive);
+    // The run's wall-clock limit starts before stdin is read: it goes on the tape whole.
+    zeroos::tracer::arm_timeout(run.timeout_seconds);
+    std::string input = run.input ? *run.input : read_all(0);
+    if (int stopped = stopped_status(); stopped != 0)
+        return stopped;
+    std::string tape = build_tape(run, input, archive);
     if (*free_start + tape.size() + (1u << 20) > 0x80000000ull + *ram_size)
         return fail("the input (" + std::to_string(tape.size()) + " bytes) does not fit in the vApp's RAM: relink with zeroos-cc --memory");
 
@@ -265,7 +282,6 @@ int run_riscv_vapp(const RiscvRun& run)
     }
     close(output[1]);
     zeroos::tracer::set_guest_for_signals(qemu);
-    zeroos::tracer::arm_timeout(run.timeout_seconds);
     ConsoleDemultiplexer console;
     char buffer[65536];
     for (;;) {
@@ -281,12 +297,8 @@ int run_riscv_vapp(const RiscvRun& run)
     while (waitpid(qemu, &status, 0) < 0 && errno == EINTR) { }
     zeroos::tracer::set_guest_for_signals(-1);
     unlink(tape_path);
-    if (zeroos::tracer::timed_out()) {
-        zeroos::tracer::say("guest stopped: --timeout ran out");
-        return zeroos::tracer::exit_code::kTimeout;
-    }
-    if (int signal = zeroos::tracer::interrupting_signal())
-        return zeroos::tracer::exit_code::kSignalBase + signal;
+    if (int stopped = stopped_status(); stopped != 0)
+        return stopped;
     if (std::any_of(run.mounts.begin(), run.mounts.end(), [](const auto& mount) { return mount.writable; }))
         write_back_changes(run, console.changes());
     if (run.print_statistics)

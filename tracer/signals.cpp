@@ -67,6 +67,8 @@ void arm_timeout(unsigned seconds)
 
 bool timed_out() { return timeout_expired.load(); }
 
+bool stop_requested() { return interrupting_signal() != 0 || timed_out(); }
+
 std::string describe_signal(int signal)
 {
     const char* abbreviation = sigabbrev_np(signal);

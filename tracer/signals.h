@@ -17,6 +17,9 @@ int interrupting_signal();
 // stopped as surely as one that blocks.
 void arm_timeout(unsigned seconds);
 bool timed_out();
+// Either of the above: host I/O interrupted by a signal gives up instead of retrying, so neither
+// a stdin nobody writes nor a stdout nobody reads holds the run past them.
+bool stop_requested();
 
 // "SIGABRT (Aborted)"; "signal 42" for numbers without a name.
 std::string describe_signal(int signal);

@@ -5,7 +5,9 @@
 #include <csignal>
 #include <fcntl.h>
 #include <filesystem>
+#include <poll.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -133,4 +135,56 @@ TEST_CASE("a --rootfs that is a device, a directory or no tar is refused in one 
             CHECK(run.err == "zeroos-run: " + message + "\n");
         }
     }
+}
+
+namespace {
+
+// zeroos-run --timeout 1 ARGUMENTS with a stdin whose writer never writes nor closes, or a stdout
+// whose reader never reads: the exit status, or -1 if it is still running after 30 seconds.
+int status_with_stuck_stdio(const std::vector<std::string>& arguments, bool stuck_stdout)
+{
+    int stdin_pipe[2], stdout_pipe[2];
+    REQUIRE(pipe(stdin_pipe) == 0);
+    REQUIRE(pipe(stdout_pipe) == 0);
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        int null = open("/dev/null", O_RDWR);
+        dup2(stuck_stdout ? null : stdin_pipe[0], 0);
+        dup2(stuck_stdout ? stdout_pipe[1] : null, 1);
+        dup2(null, 2);
+        std::vector<std::string> command { ZEROOS_RUN, "--timeout", "1" };
+        command.insert(command.end(), arguments.begin(), arguments.end());
+        std::vector<char*> argv;
+        for (auto& part : command)
+            argv.push_back(part.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(stdin_pipe[0]);
+    close(stdout_pipe[1]);
+    // Both other ends stay open and untouched until zeroos-run has ended (or is given up on).
+    int pidfd = static_cast<int>(syscall(SYS_pidfd_open, child, 0));
+    REQUIRE(pidfd >= 0);
+    pollfd ended { pidfd, POLLIN, 0 };
+    int ready = poll(&ended, 1, 30000);
+    int status = 0;
+    if (ready != 1)
+        kill(child, SIGKILL);
+    waitpid(child, &status, 0);
+    close(pidfd);
+    close(stdin_pipe[1]);
+    close(stdout_pipe[0]);
+    return ready == 1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+} // namespace
+
+TEST_CASE("the timeout ends a run blocked on a stdin nobody writes or a stdout nobody reads")
+{
+    CHECK(status_with_stuck_stdio({ guest_path("wait_for_input") }, false) == 124);
+    CHECK(status_with_stuck_stdio({ guest_path("hostile_limits"), "flood", "64" }, true) == 124);
+    if (std::filesystem::exists(guest_path("wait_for_input.rv64")))
+        CHECK(status_with_stuck_stdio({ guest_path("wait_for_input.rv64") }, false) == 124);
 }
