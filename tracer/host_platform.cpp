@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <set>
+#include <spdlog/spdlog.h>
 #include <string>
 #include <string_view>
 #include <sys/mman.h>
@@ -142,10 +143,22 @@ Region guest_arena()
 
 Region kernel_heap_region()
 {
-    static void* heap = mmap(nullptr, kKernelHeapSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-    if (heap == MAP_FAILED)
-        return { 0, 0 };
-    return { reinterpret_cast<u64>(heap), kKernelHeapSize };
+    // Address space only (MAP_NORESERVE), but it counts against RLIMIT_AS: under a `ulimit -v`
+    // the largest reservation that fits is taken, halving down to a floor, and logged.
+    static const Region region = [] {
+        constexpr u64 kSmallestHeap = 64ull << 20;
+        for (u64 size = kKernelHeapSize; size >= kSmallestHeap; size /= 2) {
+            void* heap = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (heap == MAP_FAILED)
+                continue;
+            if (size != kKernelHeapSize)
+                spdlog::info(
+                    "the kernel heap is {} MiB (the address-space limit leaves no room for {} MiB)", size >> 20, kKernelHeapSize >> 20);
+            return Region { reinterpret_cast<u64>(heap), size };
+        }
+        return Region { 0, 0 };
+    }();
+    return region;
 }
 
 } // namespace zeroos::platform

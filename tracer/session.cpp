@@ -229,18 +229,19 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
     }
     pin_to_current_cpu();
 
-    auto heap = platform::kernel_heap_region();
-    if (heap.size == 0)
-        return complain(exit_code::kSoftware, std::string("cannot reserve the kernel heap: ") + std::strerror(errno));
-    kernel_heap().init(reinterpret_cast<void*>(heap.base), heap.size);
-
-    // Whole pages: the arena is mapped, and handed out by the kernel, in pages.
+    // Whole pages: the arena is mapped, and handed out by the kernel, in pages. It comes first:
+    // under an address-space limit the kernel heap takes what --memory leaves.
     const std::uint64_t arena_bytes = (options.memory_bytes + 4095) & ~std::uint64_t(4095);
     GuestArena arena;
     std::string problem = arena.create(arena_bytes);
     if (!problem.empty())
         return complain(exit_code::kSoftware, "cannot create the guest arena of " + std::to_string(arena_bytes) + " bytes: " + problem);
     guest_memory().set_arena(GuestArena::kGuestBase, arena.size(), arena.tracer_view());
+
+    auto heap = platform::kernel_heap_region();
+    if (heap.size == 0)
+        return complain(exit_code::kSoftware, std::string("cannot reserve the kernel heap: ") + std::strerror(errno));
+    kernel_heap().init(reinterpret_cast<void*>(heap.base), heap.size);
 
     BootConfig config;
     config.seed = options.seed;

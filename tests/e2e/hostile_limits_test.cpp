@@ -188,3 +188,13 @@ TEST_CASE("the timeout ends a run blocked on a stdin nobody writes or a stdout n
     if (std::filesystem::exists(guest_path("wait_for_input.rv64")))
         CHECK(status_with_stuck_stdio({ guest_path("wait_for_input.rv64") }, false) == 124);
 }
+
+TEST_CASE("zeroos-run runs under an address-space limit far below its usual 8 GiB kernel heap")
+{
+    // ulimit -v 3 GiB: the 1 GiB arena first, then the largest kernel heap that still fits.
+    auto run = run_program(
+        { "/bin/sh", "-c", std::string("ulimit -v 3145728 && exec ") + ZEROOS_RUN + " -v " + guest_path("exit_status") + " exit 5" });
+    CHECK(run.status == 5);
+    CHECK(run.err.find("zeroos-run: [info] the kernel heap is 1024 MiB (the address-space limit leaves no room for 8192 MiB)\n")
+        != std::string::npos);
+}
