@@ -9,6 +9,7 @@
 #include "signals.h"
 
 #include <cerrno>
+#include <climits>
 #include <set>
 #include <spdlog/spdlog.h>
 #include <string>
@@ -111,16 +112,32 @@ static bool is_plain_absolute_path(const std::string& path)
     return true;
 }
 
+// Files a libc opens on its own (time zone, resolver, NSS set-up): their absence is the
+// deterministic default (UTC, no network), and mounting /etc to show them would undo isolation.
+static bool is_probed_by_libc(const std::string& path)
+{
+    static const std::set<std::string> probed { "/etc/localtime", "/etc/nsswitch.conf", "/etc/resolv.conf", "/etc/host.conf",
+        "/etc/gai.conf", "/etc/ld.so.cache", "/etc/ld.so.preload" };
+    return probed.contains(path);
+}
+
 void note_missing_path(const char* absolute_path)
 {
     static std::set<std::string> hinted;
     std::string path(absolute_path);
     struct stat status { };
-    if (path.empty() || path[0] != '/' || !is_plain_absolute_path(path) || lstat(path.c_str(), &status) != 0)
-        return;
-    if (!hinted.insert(path).second)
+    if (path.empty() || path[0] != '/' || !is_plain_absolute_path(path) || is_probed_by_libc(path) || lstat(path.c_str(), &status) != 0)
         return;
     std::string directory = parent_directory(path);
+    // A mount copies symlinks as links: one that leads out of the suggested directory would
+    // still dangle in the guest, so the hint would not work.
+    if (S_ISLNK(status.st_mode)) {
+        char resolved[PATH_MAX];
+        if (!realpath(path.c_str(), resolved) || !std::string(resolved).starts_with(directory == "/" ? "/" : directory + "/"))
+            return;
+    }
+    if (!hinted.insert(path).second)
+        return;
     report(("zeroos-run: note: guest could not see " + path + "; it exists on the host: add --mount " + directory + ":" + directory
         + " to make it visible")
                .c_str());

@@ -359,3 +359,20 @@ TEST_CASE("a call into the vsyscall page stops the guest instead of reading the 
         CHECK(run.status == 128 + SIGSEGV);
     }
 }
+
+TEST_CASE("no --mount hint for files a libc probes by itself, nor for a host symlink the hinted mount would leave dangling")
+{
+    TemporaryDirectory directory;
+    std::filesystem::create_directories(directory.path() + "/dir");
+    write_host_file(directory.path() + "/dir/target", "x");
+    write_host_file(directory.path() + "/outside", "x");
+    std::filesystem::create_symlink("target", directory.path() + "/dir/inside-link");
+    std::filesystem::create_symlink("../outside", directory.path() + "/dir/outside-link");
+    auto run = run_zeroos({ guest_path("hostile_paths"), "read", "/etc/localtime", "read", "/etc/resolv.conf", "read",
+        directory.path() + "/dir/outside-link", "read", directory.path() + "/dir/inside-link" });
+    CHECK(run.status == 0);
+    // Only the link whose target the suggested mount carries gets a note.
+    CHECK(run.err
+        == "zeroos-run: note: guest could not see " + directory.path() + "/dir/inside-link; it exists on the host: add --mount "
+            + directory.path() + "/dir:" + directory.path() + "/dir to make it visible\n");
+}
