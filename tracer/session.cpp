@@ -226,6 +226,9 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
             spdlog::debug("rdtsc traps on this host: the guest reads the virtual clock");
         else
             spdlog::info("rdtsc cannot be made deterministic on this host: PR_SET_TSC is accepted but rdtsc does not trap");
+        // Instructions no ptrace stop sees and zeroos-run does not trap (cpuid could be, with
+        // CPUID faulting, which these VMs lack; rdpid and lsl on the per-CPU segment never).
+        spdlog::info("cpuid, rdpid and lsl run natively: a guest executing them sees the host CPU (its features and number)");
     }
     pin_to_current_cpu();
 
