@@ -1,6 +1,7 @@
 # Static x86-64 guests, built with both C libraries ZeroOS supports on the host:
-#   NAME        with musl-gcc -static, when every source is C (Debian ships no C++ library built
-#               for musl): the build a vApp's RISC-V twin is compared with
+#   NAME        with musl: by musl-gcc -static when every source is C, else by zeroos-c++ --target
+#               host, which links the libstdc++ ./bootstrap built for x86-64 musl (the same source
+#               and flags as the RISC-V one): the build a vApp's RISC-V twin is compared with
 #   NAME-glibc  with the system compiler and -static
 find_program(ZEROOS_MUSL_GCC musl-gcc REQUIRED)
 
@@ -26,28 +27,59 @@ function(zeroos_add_guest name)
       list(APPEND cxx_sources ${source})
     endif()
   endforeach()
+  set(libraries "")
+  foreach(library ${GUEST_LIBRARIES})
+    list(APPEND libraries -l${library})
+  endforeach()
+  set(output ${GUEST_OUTPUT_DIRECTORY}/${name})
+  set(flags -O2 -g -Wall -Wextra -Werror)
   if(c_sources AND NOT cxx_sources)
-    set(libraries "")
-    foreach(library ${GUEST_LIBRARIES})
-      list(APPEND libraries -l${library})
-    endforeach()
     add_custom_command(
-      OUTPUT ${GUEST_OUTPUT_DIRECTORY}/${name}
-      COMMAND ${ZEROOS_MUSL_GCC} -static -Wl,--eh-frame-hdr -O2 -g -Wall -Wextra -Werror -o ${GUEST_OUTPUT_DIRECTORY}/${name} ${c_sources} ${libraries}
+      OUTPUT ${output}
+      COMMAND ${ZEROOS_MUSL_GCC} -static -Wl,--eh-frame-hdr ${flags} -o ${output} ${c_sources} ${libraries}
       DEPENDS ${c_sources}
       COMMENT "musl-gcc ${name}"
       VERBATIM)
-    add_custom_target(${name}-musl-build ALL DEPENDS ${GUEST_OUTPUT_DIRECTORY}/${name})
+    add_custom_target(${name}-musl-build ALL DEPENDS ${output})
+  elseif(cxx_sources AND ZEROOS_CXX)
+    # As the RISC-V build below: C sources become objects first, zeroos-c++ links them all.
+    set(commands "")
+    set(cxx_paths "")
+    foreach(source ${cxx_sources})
+      list(APPEND cxx_paths ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    endforeach()
+    set(inputs ${cxx_paths})
+    set(objects_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.objects)
+    set(index 0)
+    foreach(source ${c_sources})
+      get_filename_component(base ${source} NAME_WE)
+      set(object ${objects_dir}/${index}-${base}.o)
+      list(APPEND commands COMMAND ${CMAKE_COMMAND} -E make_directory ${objects_dir}
+        COMMAND ${ZEROOS_CC} --target host ${flags} -c -o ${object} ${source})
+      list(APPEND inputs ${object})
+      math(EXPR index "${index} + 1")
+    endforeach()
+    add_custom_command(
+      OUTPUT ${output}
+      ${commands}
+      COMMAND ${ZEROOS_CXX} --target host ${flags} -o ${output} ${inputs} ${libraries}
+      DEPENDS ${c_sources} ${cxx_paths} ${ZEROOS_CC} ${ZEROOS_MUSL_UNWIND_TARGET}
+      COMMENT "zeroos-c++ --target host ${name}"
+      VERBATIM)
+    add_custom_target(${name}-musl-build ALL DEPENDS ${output})
   endif()
 endfunction()
 
 # A vApp: the same sources built for the host (NAME with musl from C sources, and NAME-glibc; run
 # with zeroos-run) and for bare-metal RISC-V (NAME.rv64, linked with musl and the ZeroOS kernel by
 # zeroos-cc, or by zeroos-c++ when any source is C++).
-# In this project's own build the runtime is the riscv-runtime target; from an install tree
-# (find_package(ZeroOS)) it is already built.
+# In this project's own build the runtime is the riscv-runtime target (and the host's unwinder
+# support zeroos-musl-unwind); from an install tree (find_package(ZeroOS)) they are already built.
 if(TARGET riscv-runtime)
   set(ZEROOS_RISCV_RUNTIME_TARGET riscv-runtime)
+endif()
+if(TARGET zeroos-musl-unwind)
+  set(ZEROOS_MUSL_UNWIND_TARGET zeroos-musl-unwind)
 endif()
 
 function(zeroos_add_vapp name)
@@ -82,7 +114,6 @@ function(zeroos_add_vapp name)
   if(cxx_sources)
     set(driver ${ZEROOS_CXX})
     set(driver_name zeroos-c++)
-    list(APPEND runtime ${ZEROOS_RISCV_CXX_RUNTIME})
     # zeroos-c++ compiles every source as C++ (as c++ does), so C sources become objects first.
     set(inputs ${cxx_sources})
     set(objects_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.rv64.objects)

@@ -41,6 +41,7 @@ if [ -x "$examples/hello.rv64" ]; then
     side_by_side hello "from" "the demo"
     side_by_side fibonacci 12
     side_by_side threads
+    side_by_side cpp-smoke
 else
     echo
     echo "(RISC-V vApps were not built: run ./bootstrap to set up the cross toolchain and musl)"

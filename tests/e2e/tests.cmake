@@ -12,6 +12,6 @@ target_compile_definitions(e2e-tests PRIVATE
 if(ZEROOS_RISCV_ENABLED)
   find_program(ZEROOS_RISCV_OBJDUMP riscv64-unknown-elf-objdump REQUIRED)
   target_compile_definitions(e2e-tests PRIVATE ZEROOS_RISCV_ENABLED ZEROOS_RISCV_OBJDUMP="${ZEROOS_RISCV_OBJDUMP}"
-    ZEROOS_CXX="${ZEROOS_CXX}")
+    ZEROOS_CC="${ZEROOS_CC}" ZEROOS_CXX="${ZEROOS_CXX}")
 endif()
 catch_discover_tests(e2e-tests TEST_PREFIX "e2e: ")

@@ -25,8 +25,8 @@ std::vector<std::string> command(const std::string& binary, const std::vector<st
 TEST_CASE("threaded guests print their native output under zeroos-run twice the same")
 {
     auto guest = GENERATE(Guest { "threads_pthread-glibc", {} }, Guest { "threads_pthread", {} }, Guest { "threads_cpp-glibc", {} },
-        Guest { "threads_timedwait-glibc", {} }, Guest { "threads_timedwait", {} }, Guest { "threads_cancel-glibc", {} },
-        Guest { "threads_main_exit-glibc", {} }, Guest { "threads_main_exit", {} });
+        Guest { "threads_cpp", {} }, Guest { "threads_timedwait-glibc", {} }, Guest { "threads_timedwait", {} },
+        Guest { "threads_cancel-glibc", {} }, Guest { "threads_main_exit-glibc", {} }, Guest { "threads_main_exit", {} });
     auto argv = command(guest_path(guest.name), guest.arguments);
     CAPTURE(argv);
     auto native = run_program(argv);

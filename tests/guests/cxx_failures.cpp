@@ -1,6 +1,7 @@
-// The ways C++ stops a program when there are no exceptions to throw: every mode ends the program
-// with abort() (status 134) on both builds, with libstdc++'s message on the host and the one of
-// riscv/cxxabi on RISC-V; "nothrow" shows the nothrow forms returning null instead.
+// The ways the C++ runtime stops a program: every mode but "nothrow" ends in std::terminate and
+// abort() (status 134), with the same libsupc++ message on the host and on RISC-V (an exception
+// nobody catches: std::bad_alloc, __gnu_cxx::recursive_init_error; a pure virtual call);
+// "nothrow" shows the nothrow forms returning null instead.
 //   cxx_failures out-of-memory|new-handler|nothrow|pure-virtual|recursive-static
 #include <new>
 #include <stdio.h>

@@ -1,5 +1,5 @@
-// C++ without the C++ library: the language features a vApp built by zeroos-c++ gets from
-// riscv/cxxabi and musl, and that the glibc build gets from libstdc++. Both print the same lines:
+// The C++ language features a vApp gets from its runtime (libsupc++ and musl on the host musl and
+// RISC-V builds, libstdc++ and glibc on the glibc build). All print the same lines:
 // the pre-initialiser, global constructors in priority then definition order, virtual dispatch,
 // templates, lambdas, placement and aligned new, new/delete counts (this program replaces the
 // global operator new and delete, as C++ allows), a function-local static initialised once even

@@ -1,5 +1,6 @@
-// C++ threads under ZeroOS (glibc's libstdc++): std::thread, std::mutex, std::condition_variable,
-// std::async and std::promise. Output is fixed whatever the scheduling.
+// C++ threads under ZeroOS (libstdc++ over glibc, over musl, and on RISC-V): std::thread,
+// std::mutex, std::condition_variable, std::async and std::promise. Output is fixed whatever the
+// scheduling.
 #include <condition_variable>
 #include <cstdio>
 #include <deque>

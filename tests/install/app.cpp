@@ -1,45 +1,41 @@
-// A C++ vApp from outside the ZeroOS tree: built with the installed zeroos-c++ for RISC-V (no C++
-// library: <new> and musl's C headers) and with g++ for the host.
-#include <new>
-#include <stdio.h>
-#include <stdlib.h>
+// A C++ vApp from outside the ZeroOS tree, built with the installed zeroos-c++ for RISC-V and for
+// the host (app_cxx, static musl), and with g++ (app_cxx-glibc): the standard library, an
+// exception and a thread.
+#include <iostream>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace {
 
-struct Term {
-    virtual ~Term() = default;
-    virtual unsigned long value() const = 0;
-};
-
-struct Number final : Term {
-    unsigned long number;
-    explicit Number(unsigned long number_)
-        : number(number_)
-    {
-    }
-    unsigned long value() const override { return number; }
-};
-
-struct Greeting {
-    Greeting() { printf("installed zeroos-c++: constructed\n"); }
-    ~Greeting() { printf("installed zeroos-c++: destroyed\n"); }
-} g_greeting;
+unsigned long parse(const std::string& text)
+{
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+        throw std::invalid_argument("not a number: " + text);
+    return std::stoul(text);
+}
 
 } // namespace
 
 int main(int argc, char** argv)
 {
-    Term** terms = new Term*[argc];
-    int count = 0;
-    for (int i = 1; i < argc; ++i)
-        terms[count++] = new Number(strtoul(argv[i], nullptr, 10));
-    unsigned long sum = 0;
-    auto add = [&sum](const Term& term) { sum += term.value(); };
-    for (int i = 0; i < count; ++i) {
-        add(*terms[i]);
-        delete terms[i];
+    std::vector<unsigned long> terms;
+    std::map<std::string, int> rejected;
+    for (int i = 1; i < argc; ++i) {
+        try {
+            terms.push_back(parse(argv[i]));
+        } catch (const std::invalid_argument& error) {
+            ++rejected[error.what()];
+        }
     }
-    delete[] terms;
-    printf("installed zeroos-c++: %d terms, sum %lu\n", count, sum);
+    unsigned long sum = 0;
+    std::thread adder([&] { sum = std::accumulate(terms.begin(), terms.end(), 0UL); });
+    adder.join();
+    std::cout << "installed zeroos-c++: " << terms.size() << " terms, sum " << sum << '\n';
+    for (const auto& [what, count] : rejected)
+        std::cout << "installed zeroos-c++: " << what << " (" << count << ")\n";
     return 0;
 }

@@ -20,20 +20,23 @@ for app in app app-glibc app.rv64; do
     output=$("$prefix/bin/zeroos-run" "$project/$app" 10 20 30)
     [ "$output" = "$expected" ] || fail "$app printed '$output'"
 done
-expected="installed zeroos-c++: constructed
-installed zeroos-c++: 3 terms, sum 60
-installed zeroos-c++: destroyed"
-for app in app_cxx-glibc app_cxx.rv64; do
-    output=$("$prefix/bin/zeroos-run" "$project/$app" 10 20 30)
+expected="installed zeroos-c++: 3 terms, sum 60
+installed zeroos-c++: not a number: x (1)"
+for app in app_cxx app_cxx-glibc app_cxx.rv64; do
+    output=$("$prefix/bin/zeroos-run" "$project/$app" 10 x 20 30)
     [ "$output" = "$expected" ] || fail "$app printed '$output'"
 done
 # The installed zeroos-cc and zeroos-c++ link the installed runtime (they prefer what lies next to
 # them).
-runtime=$prefix/lib/zeroos/riscv64
-for file in vapp.ld musl/lib/libc.a libzeroos_cxxabi.a include/new; do
-    [ -f "$runtime/$file" ] || fail "the RISC-V runtime is not installed: $file is missing"
+for file in riscv64/vapp.ld riscv64/musl/lib/libc.a riscv64/libstdc++/lib/libstdc++.a riscv64/libstdc++/include/vector \
+    x86_64/libstdc++/lib/libstdc++.a x86_64/libstdc++/include/vector x86_64/libzeroos_musl_unwind.a; do
+    [ -f "$prefix/lib/zeroos/$file" ] || fail "the vApp runtime is not installed: $file is missing"
 done
 [ -L "$prefix/bin/zeroos-c++" ] && [ "$(readlink "$prefix/bin/zeroos-c++")" = zeroos-cc ] || fail "zeroos-c++ is not a link to zeroos-cc"
-headers=$("$prefix/bin/zeroos-c++" -E -H -x c++ - 2>&1 >/dev/null <<<'#include <new>')
-[[ "$headers" == ". $runtime/include/new"* ]] || fail "the installed zeroos-c++ does not use the installed <new>: $headers"
+for target in riscv64 host; do
+    [ $target = host ] && dir=x86_64 || dir=riscv64
+    headers=$("$prefix/bin/zeroos-c++" --target $target -E -H -x c++ - 2>&1 >/dev/null <<<'#include <vector>')
+    [[ "$headers" == ". $prefix/lib/zeroos/$dir/libstdc++/include/vector"* ]] ||
+        fail "the installed zeroos-c++ --target $target does not use the installed <vector>: ${headers%%$'\n'*}"
+done
 echo "install test: ok"
