@@ -14,4 +14,8 @@ if(ZEROOS_RISCV_ENABLED)
   target_compile_definitions(e2e-tests PRIVATE ZEROOS_RISCV_ENABLED ZEROOS_RISCV_OBJDUMP="${ZEROOS_RISCV_OBJDUMP}"
     ZEROOS_CXX="${ZEROOS_CXX}")
 endif()
+if(ZEROOS_RUST_ENABLED)
+  target_compile_definitions(e2e-tests PRIVATE ZEROOS_RUST_ENABLED ZEROOS_RUSTC="${ZEROOS_RUSTC}" ZEROOS_CARGO="${ZEROOS_CARGO}"
+    ZEROOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+endif()
 catch_discover_tests(e2e-tests TEST_PREFIX "e2e: ")
