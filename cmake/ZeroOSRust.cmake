@@ -5,6 +5,20 @@
 # rv64imac, when the RISC-V build is set up). A crate's binary must be called NAME. Sources are
 # edition 2021, -O, warnings are errors. The first build of each target also builds Rust's std
 # (cached outside the build tree, see docs/rust.md).
+# Debian's Rust, whatever PATH says; without it Rust vApps are skipped with a warning.
+if(NOT DEFINED ZEROOS_RUST_ENABLED)
+  set(ZEROOS_RUST_ENABLED OFF)
+  if(EXISTS /usr/bin/cargo AND EXISTS /usr/lib/rustlib/src/rust/library/std/Cargo.toml)
+    execute_process(COMMAND /usr/bin/rustc -V OUTPUT_VARIABLE version RESULT_VARIABLE result ERROR_QUIET)
+    if(result EQUAL 0 AND version MATCHES "^rustc 1\\.(9[6-9]|[1-9][0-9][0-9])\\.")
+      set(ZEROOS_RUST_ENABLED ON)
+    endif()
+  endif()
+  if(NOT ZEROOS_RUST_ENABLED)
+    message(WARNING "Rust vApps disabled: Debian's Rust 1.96 is missing; apt-get install rustc-web cargo-web rust-web-src (./bootstrap does)")
+  endif()
+endif()
+
 function(zeroos_add_rust_vapp name)
   cmake_parse_arguments(RUST "" "SOURCE;CARGO_DIR;OUTPUT_DIRECTORY" "RUSTFLAGS" ${ARGN})
   if(NOT ZEROOS_RUST_ENABLED)
@@ -21,7 +35,10 @@ function(zeroos_add_rust_vapp name)
     if(target STREQUAL "host")
       set(output ${RUST_OUTPUT_DIRECTORY}/${name})
       set(triple x86_64-zeroos-linux-musl)
-      set(linking zeroos-musl-unwind ${ZEROOS_MUSL_UNWIND})
+      set(linking ${ZEROOS_MUSL_UNWIND})
+      if(TARGET zeroos-musl-unwind) # this project's own build; an install tree has it built
+        list(APPEND linking zeroos-musl-unwind)
+      endif()
       set(suffix host)
     else()
       set(output ${RUST_OUTPUT_DIRECTORY}/${name}.rv64)

@@ -36,4 +36,12 @@ done
 [ -L "$prefix/bin/zeroos-c++" ] && [ "$(readlink "$prefix/bin/zeroos-c++")" = zeroos-cc ] || fail "zeroos-c++ is not a link to zeroos-cc"
 headers=$("$prefix/bin/zeroos-c++" -E -H -x c++ - 2>&1 >/dev/null <<<'#include <new>')
 [[ "$headers" == ". $runtime/include/new"* ]] || fail "the installed zeroos-c++ does not use the installed <new>: $headers"
+# Rust, when Debian's Rust is there (the build tree then has zeroos-rustc's examples).
+if [ -x "$build/examples/rust-hello" ]; then
+    [ -x "$prefix/bin/zeroos-rustc" ] && [ -f "$prefix/lib/zeroos/rust/riscv64imac-zeroos-linux-musl.json" ] || fail "zeroos-rustc is not installed"
+    for app in app_rust app_rust.rv64; do
+        output=$("$prefix/bin/zeroos-run" "$project/$app" 10 20 30)
+        [ "$output" = "installed zeroos-rustc: 3 arguments, sum 60" ] || fail "$app printed '$output'"
+    done
+fi
 echo "install test: ok"
