@@ -220,6 +220,19 @@ TEST_CASE("zeroos-rustc builds a new program with the cached std, for both targe
         CHECK(ran.out == "sum 55\n");
         CHECK(ran.status == 0);
     }
+    // zeroos-cargo run: the crate built for RISC-V and run under zeroos-run.
+    std::filesystem::create_directories(directory.path() + "/crate/src");
+    write_host_file(directory.path() + "/crate/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n");
+    write_host_file(directory.path() + "/crate/src/main.rs", "fn main() { println!(\"{} args\", std::env::args().count()); }\n");
+    auto ran = run_program({ "/bin/sh", "-c", "cd \"$0\" && exec \"$1\" --target \"$2\" run --release --quiet -- a b",
+                               directory.path() + "/crate", ZEROOS_CARGO, targets.back() },
+        "", tool_environment());
+    CHECK(ran.out == "3 args\n");
+    CHECK(ran.status == 0);
+#ifdef ZEROOS_RISCV_ENABLED
+    CHECK(std::filesystem::exists(directory.path() + "/crate/target/riscv64imac-zeroos-linux-musl/release/app"));
+#endif
+
     auto help = run_program({ ZEROOS_RUSTC, "--help" }, "", tool_environment());
     CHECK(help.status == 0);
     CHECK(help.out.find("zeroos-rustc -O -o app.rv64 app.rs") != std::string::npos);
