@@ -176,6 +176,20 @@ TEST_CASE("process::exit from a Rust thread ends the run with its status on ever
 }
 
 #ifdef ZEROOS_RISCV_ENABLED
+TEST_CASE("HashMap order follows --seed, the same on the host and on RISC-V")
+{
+    std::vector<std::string> orders;
+    for (const char* seed : { "0", "5" }) {
+        auto host = run_zeroos({ "--seed", seed, guest_path("rust-hash-order") });
+        auto riscv = run_zeroos({ "--seed", seed, guest_path("rust-hash-order.rv64") });
+        REQUIRE(host.status == 0);
+        CHECK(riscv.status == 0);
+        CHECK(riscv.out == host.out);
+        orders.push_back(host.out);
+    }
+    CHECK(orders[0] != orders[1]); // the keys do come from the seed
+}
+
 TEST_CASE("a Rust vApp recorded on the host replays into its RISC-V build")
 {
     TemporaryDirectory directory;
