@@ -42,6 +42,9 @@ if [ -x "$examples/hello.rv64" ]; then
     side_by_side fibonacci 12
     side_by_side threads
     side_by_side cpp-smoke
+    if [ -x "$examples/rust-fibonacci.rv64" ]; then
+        side_by_side rust-fibonacci 12 # Rust std, built by zeroos-rustc for both targets
+    fi
 else
     echo
     echo "(RISC-V vApps were not built: run ./bootstrap to set up the cross toolchain and musl)"

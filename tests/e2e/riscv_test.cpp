@@ -39,6 +39,13 @@ TEST_CASE("vApps contain no floating-point instruction and touch only the CSRs a
         binaries.push_back(example_path(std::string(name) + ".rv64"));
     for (const char* name : { "determinism", "bad_pointers", "files", "cxx_vapp" })
         binaries.push_back(guest_path(std::string(name) + ".rv64"));
+#ifdef ZEROOS_RUST_ENABLED
+    // Rust vApps: std, the unwinder and Debian's crates, built for rv64imac by zeroos-rustc/zeroos-cargo.
+    for (const char* name : { "rust-hello", "rust-fibonacci", "std-tour", "sha256sum" })
+        binaries.push_back(example_path(std::string(name) + ".rv64"));
+    for (const char* name : { "rust-panics", "rust-panics-abort" })
+        binaries.push_back(guest_path(std::string(name) + ".rv64"));
+#endif
     for (const auto& binary : binaries) {
         CAPTURE(binary);
         auto disassembly = run_program({ ZEROOS_RISCV_OBJDUMP, "-d", "--no-show-raw-insn", binary });

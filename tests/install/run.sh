@@ -39,4 +39,12 @@ for target in riscv64 host; do
     [[ "$headers" == ". $prefix/lib/zeroos/$dir/libstdc++/include/vector"* ]] ||
         fail "the installed zeroos-c++ --target $target does not use the installed <vector>: ${headers%%$'\n'*}"
 done
+# Rust, when Debian's Rust is there (the build tree then has zeroos-rustc's examples).
+if [ -x "$build/examples/rust-hello" ]; then
+    [ -x "$prefix/bin/zeroos-rustc" ] && [ -f "$prefix/lib/zeroos/rust/riscv64imac-zeroos-linux-musl.json" ] || fail "zeroos-rustc is not installed"
+    for app in app_rust app_rust.rv64; do
+        output=$("$prefix/bin/zeroos-run" "$project/$app" 10 20 30)
+        [ "$output" = "installed zeroos-rustc: 3 arguments, sum 60" ] || fail "$app printed '$output'"
+    done
+fi
 echo "install test: ok"
