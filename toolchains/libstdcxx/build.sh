@@ -109,8 +109,12 @@ build_target() { # TARGET HOST_TRIPLET LDFLAGS LIBS AR RANLIB
         fail "building for $target failed; the whole log is $log.$target"
     }
     cat "$log.$target" >>"$log" && rm -f "$log.$target"
+    # configure may append the compiler's multilib directory (rv64imac/lp64) to the library
+    # directory: the archives go to lib/ itself, where zeroos-c++ looks.
+    find "$prefix/lib" -mindepth 2 -name '*.a' -exec mv -t "$prefix/lib" {} +
+    find "$prefix/lib" -mindepth 1 -type d -empty -delete
     # The library's own link-time scripts are of no use to a static vApp link.
-    rm -f "$prefix"/lib/*.la "$prefix"/lib/libstdc++.a-gdb.py
+    find "$prefix/lib" \( -name '*.la' -o -name '*-gdb.py' \) -delete
     echo "libstdc++ for $target: $(($(date +%s) - target_start)) s" >&2
 }
 # Link tests in configure need a complete static program: crt files first, the C library last.
