@@ -33,7 +33,7 @@ TEST_CASE("heap_sort takes O(n log n) comparisons on input a directory of f0..fN
     // Creation order f0, f1, ... f9999 is far from name order (f0, f1, f10, f100...): the
     // insertion sort this replaced made about n^2/4 comparisons here.
     struct Name {
-        char text[8];
+        char text[24]; // room for any size_t, so -Wformat-truncation has nothing to say
     };
     std::vector<Name> names(10000);
     for (size_t i = 0; i < names.size(); ++i)
