@@ -11,20 +11,14 @@ guest="$build/tests/guests/syscall_loop"
 trace=$(mktemp)
 trap 'rm -f "$trace"' EXIT
 
-seconds() {
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-}
+# shellcheck source=bench/timing.sh
+. "$(dirname "$(readlink -f "$0")")/timing.sh"
 
 plain=() recorded=()
 for _ in $(seq "$rounds"); do
     plain+=("$(seconds "$run" "$guest" "$count")")
     recorded+=("$(seconds "$run" --record "$trace" "$guest" "$count")")
 done
-median() { printf '%s\n' "$@" | sort -g | sed -n "$(((${#@} + 1) / 2))p"; }
 p=$(median "${plain[@]}")
 r=$(median "${recorded[@]}")
 printf 'guest: %s getpid calls, %s rounds, medians\n' "$count" "$rounds"

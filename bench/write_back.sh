@@ -11,13 +11,8 @@ run="$build/bin/zeroos-run"
 tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT
 
-seconds() {
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
-}
+# shellcheck source=bench/timing.sh
+. "$(dirname "$(readlink -f "$0")")/timing.sh"
 create() { echo "i=0; while [ \$i -lt $1 ]; do : > $2/f\$i; i=\$((i+1)); done"; }
 
 in_guest=() written_back=() written_back_double=()
@@ -26,7 +21,6 @@ for _ in $(seq "$rounds"); do
     rm -rf "${tree:?}"/* && written_back+=("$(seconds "$run" --mount "$tree:/data:rw" /bin/busybox sh -c "$(create "$count" /data)")")
     rm -rf "${tree:?}"/* && written_back_double+=("$(seconds "$run" --mount "$tree:/data:rw" /bin/busybox sh -c "$(create $((2 * count)) /data)")")
 done
-median() { printf '%s\n' "$@" | sort -g | sed -n "$(((${#@} + 1) / 2))p"; }
 g=$(median "${in_guest[@]}")
 w=$(median "${written_back[@]}")
 d=$(median "${written_back_double[@]}")
