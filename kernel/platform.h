@@ -52,5 +52,10 @@ struct Region {
 };
 Region guest_arena();
 Region kernel_heap_region();
+// The guest's protection of arena pages [address, address + length) is now `prot` (PROT_READ,
+// PROT_WRITE, PROT_EXEC bits; 0 for pages it has no mapping at). The host applies it to the
+// guest's real mapping before the guest runs again, so a stray access faults as on Linux; RISC-V
+// has no MMU and ignores it.
+void set_guest_protection(u64 address, u64 length, u32 prot);
 
 } // namespace zeroos::platform

@@ -129,6 +129,7 @@ namespace platform {
 
     Region guest_arena() { return g_arena; }
     Region kernel_heap_region() { return g_kernel_heap; }
+    void set_guest_protection(u64, u64, u32) { } // no MMU: nothing to apply
 
 } // namespace platform
 

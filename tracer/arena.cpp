@@ -53,7 +53,7 @@ std::string GuestArena::map_into_guest(pid_t pid)
 {
     long result = 0;
     const std::uint64_t mmap_arguments[6]
-        = { kGuestBase, size_, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED_NOREPLACE, static_cast<std::uint64_t>(fd_), 0 };
+        = { kGuestBase, size_, PROT_NONE, MAP_SHARED | MAP_FIXED_NOREPLACE, static_cast<std::uint64_t>(fd_), 0 };
     std::string failure = inject_syscall(pid, SYS_mmap, mmap_arguments, result);
     if (!failure.empty())
         return "injecting mmap into the guest: " + failure;

@@ -23,7 +23,8 @@ public:
     std::string create(std::uint64_t size);
 
     // At the guest's exec stop: maps the memfd at kGuestBase in the guest with an injected mmap,
-    // then closes the guest's inherited copy of the descriptor. Registers and code are restored.
+    // PROT_NONE until the kernel maps pages (GuestMemory::apply_protections), then closes the
+    // guest's inherited copy of the descriptor. Registers and code are restored.
     std::string map_into_guest(pid_t pid);
 
     // Once the guest has mapped the arena the tracer needs only its own mapping.

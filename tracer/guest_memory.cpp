@@ -1,8 +1,11 @@
 #include "guest_memory.h"
 
+#include "confinement.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 
 namespace zeroos::tracer {
@@ -125,6 +128,36 @@ long GuestMemory::read_string(char* destination, std::uint64_t source, size_t ca
         copied += chunk;
     }
     return -ENAMETOOLONG;
+}
+
+void GuestMemory::note_protection(std::uint64_t address, std::uint64_t length, std::uint32_t prot)
+{
+    if (length == 0)
+        return;
+    // One munmap or mprotect often touches the range the previous change ended at: one call.
+    if (!pending_protections_.empty()) {
+        ProtectionChange& last = pending_protections_.back();
+        if (last.prot == prot && last.address + last.length == address) {
+            last.length += length;
+            return;
+        }
+    }
+    pending_protections_.push_back({ address, length, prot });
+}
+
+std::string GuestMemory::apply_protections()
+{
+    std::vector<ProtectionChange> changes;
+    changes.swap(pending_protections_);
+    for (const ProtectionChange& change : changes) {
+        long result = 0;
+        const std::uint64_t arguments[6] = { change.address, change.length, change.prot, 0, 0, 0 };
+        if (std::string failure = inject_syscall(pid_, SYS_mprotect, arguments, result); !failure.empty())
+            return "injecting mprotect into the guest: " + failure;
+        if (result != 0)
+            return "applying the guest's protections to its arena failed: " + std::string(std::strerror(static_cast<int>(-result)));
+    }
+    return {};
 }
 
 } // namespace zeroos::tracer

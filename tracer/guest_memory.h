@@ -2,7 +2,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <sys/types.h>
+#include <vector>
 
 namespace zeroos::tracer {
 
@@ -25,7 +27,21 @@ public:
     // The length of the string, -EFAULT, or -ENAMETOOLONG (no NUL within `capacity` bytes).
     long read_string(char* destination, std::uint64_t source, size_t capacity) const;
 
+    // The kernel changed the guest's protection of arena pages (platform::set_guest_protection).
+    // The arena is one shared mapping in the guest, PROT_NONE where nothing is mapped; changes are
+    // applied to it with injected mprotect calls before the guest runs again.
+    void note_protection(std::uint64_t address, std::uint64_t length, std::uint32_t prot);
+    bool protections_pending() const { return !pending_protections_.empty(); }
+    // Injects the pending changes into the stopped guest; returns an error message or "".
+    std::string apply_protections();
+
 private:
+    struct ProtectionChange {
+        std::uint64_t address;
+        std::uint64_t length;
+        std::uint32_t prot;
+    };
+
     // The tracer's view of [address, address + length) when all of it lies in the arena.
     unsigned char* arena_view(std::uint64_t address, size_t length) const;
 
@@ -33,6 +49,7 @@ private:
     std::uint64_t arena_base_ = 0;
     std::uint64_t arena_size_ = 0;
     unsigned char* arena_view_ = nullptr;
+    std::vector<ProtectionChange> pending_protections_;
 };
 
 // The one guest of this zeroos-run, used by the platform seam.

@@ -152,6 +152,8 @@ u64 cost_counter()
     return static_cast<u64>(now.tv_sec) * 1'000'000'000ull + static_cast<u64>(now.tv_nsec);
 }
 
+void set_guest_protection(u64 address, u64 length, u32 prot) { tracer::guest_memory().note_protection(address, length, prot); }
+
 Region guest_arena()
 {
     const auto& memory = tracer::guest_memory();

@@ -165,8 +165,9 @@ namespace {
 
     // A stop came through the 64-bit gate when the two bytes before its pc are the `syscall`
     // instruction (0f 05): int 0x80 is cd 80, and sysenter returns elsewhere. Registers cannot
-    // tell (a guest can forge rcx and r11 around int 0x80). Guest code never changes under
-    // zeroos-run (no memory is both writable and executable), so each site is read once.
+    // tell (a guest can forge rcx and r11 around int 0x80). The program's own code never changes
+    // (no PT_LOAD is both writable and executable), so a site there is read once; code the guest
+    // made in the arena can be rewritten, so a site there is read every time.
     bool StopLoop::entered_through_syscall_instruction(std::uint64_t pc)
     {
         if (syscall_sites_.contains(pc))
@@ -174,7 +175,9 @@ namespace {
         unsigned char bytes[2];
         if (pc < 2 || guest_memory().read(bytes, pc - 2, sizeof(bytes)) != 0 || bytes[0] != 0x0f || bytes[1] != 0x05)
             return false;
-        syscall_sites_.insert(pc);
+        const auto& memory = guest_memory();
+        if (pc - 2 < memory.arena_base() || pc - 2 >= memory.arena_base() + memory.arena_size())
+            syscall_sites_.insert(pc);
         return true;
     }
 
@@ -209,6 +212,12 @@ namespace {
         thread_contexts().set_stopped_registers(nullptr);
         if (!journal_syscall(before, outcome))
             return false;
+        if (guest_memory().protections_pending()) [[unlikely]] {
+            if (std::string problem = guest_memory().apply_protections(); !problem.empty()) {
+                say(problem);
+                return fail(exit_code::kSoftware);
+            }
+        }
         if (spdlog::should_log(spdlog::level::trace))
             trace_syscall(before, outcome);
         if (outcome.kind == SyscallOutcome::Kind::Exit) {

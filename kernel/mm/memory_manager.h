@@ -9,8 +9,10 @@ namespace zeroos {
 
 // Guest memory: the brk heap and mmap regions, all carved from the platform's guest arena. The
 // break grows up from the arena base; mmap takes ranges from the top down. Protections are recorded
-// only: the RISC-V target has no MMU, so nothing could enforce them, and the host build must behave
-// the same. The allocator is a parameter so the unit tests can run each one; the kernel uses the
+// and passed to the platform (set_guest_protection): the host applies them to the guest's real
+// mapping, the RISC-V target has no MMU to apply them with. The kernel's own accesses (syscall
+// buffers, zeroing, file reads into a mapping) go through the platform's view and ignore them.
+// The allocator is a parameter so the unit tests can run each one; the kernel uses the
 // configured one (MemoryManager). Member definitions: mm/memory_manager_impl.h.
 template<typename Allocator> class MemoryManagerOf {
 public:
@@ -38,6 +40,10 @@ public:
     const MappingList& mappings() const { return mappings_; }
 
 private:
+    // The mapping list changes, each told to the platform.
+    ErrorOr<void> record(u64 start, u64 end, u32 prot);
+    ErrorOr<void> forget(u64 start, u64 end);
+    ErrorOr<void> reprotect(u64 start, u64 end, u32 prot);
     ErrorOr<void> take_zeroed(u64 address, u64 length, u32 prot);
     ErrorOr<void> zero_and_record(u64 address, u64 length, u32 prot);
 

@@ -53,6 +53,27 @@ template<typename Allocator> bool MemoryManagerOf<Allocator>::in_arena(u64 addre
     return !range_overflows(address, length) && address >= arena_.base && address + length <= arena_.base + arena_.size;
 }
 
+template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::record(u64 start, u64 end, u32 prot)
+{
+    TRY(mappings_.add(start, end, prot));
+    platform::set_guest_protection(start, end - start, prot & (PROT_READ | PROT_WRITE | PROT_EXEC));
+    return {};
+}
+
+template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::forget(u64 start, u64 end)
+{
+    TRY(mappings_.remove(start, end));
+    platform::set_guest_protection(start, end - start, PROT_NONE);
+    return {};
+}
+
+template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::reprotect(u64 start, u64 end, u32 prot)
+{
+    TRY(mappings_.protect(start, end, prot));
+    platform::set_guest_protection(start, end - start, prot & (PROT_READ | PROT_WRITE | PROT_EXEC));
+    return {};
+}
+
 // Takes a free range and makes it a fresh mapping.
 template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::take_zeroed(u64 address, u64 length, u32 prot)
 {
@@ -66,7 +87,7 @@ template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::zero_and_
 {
     auto cleared = clear_user(UserPtr<void>(address), length);
     if (!cleared.is_error())
-        cleared = mappings_.add(address, address + length, prot);
+        cleared = record(address, address + length, prot);
     if (cleared.is_error())
         (void)allocator_.free(address, length);
     return cleared;
@@ -105,7 +126,7 @@ template<typename Allocator> ErrorOr<u64> MemoryManagerOf<Allocator>::map_fixed(
             // Wholly over pages the guest already has (musl's PROT_NONE guard page at the start of
             // brk): they stay its own, only their protection and contents change. Going back through
             // the allocator would fail under one that never reuses memory (bump).
-            TRY(mappings_.protect(address, address + length, prot));
+            TRY(reprotect(address, address + length, prot));
             TRY(clear_user(UserPtr<void>(address), length));
             return address;
         }
@@ -120,7 +141,7 @@ template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::unmap(u64
 {
     // The mapping list first: if it cannot split, nothing has changed. A failing free afterwards only
     // leaks the pages, it never hands them out twice.
-    TRY(mappings_.remove(address, address + length));
+    TRY(forget(address, address + length));
     TRY(allocator_.free(address, length));
     return {};
 }
@@ -154,7 +175,7 @@ template<typename Allocator> ErrorOr<u64> MemoryManagerOf<Allocator>::remap(u64 
         if (!slid.is_error())
             slid = clear_user(UserPtr<void>(moved + old_length), grow_length);
         if (!slid.is_error())
-            slid = mappings_.add(moved, address, prot);
+            slid = record(moved, address, prot);
         if (slid.is_error()) {
             (void)allocator_.free(moved, grow_length);
             return slid.error();
@@ -173,7 +194,7 @@ template<typename Allocator> ErrorOr<u64> MemoryManagerOf<Allocator>::remap(u64 
 
 template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::protect(u64 address, u64 length, u32 prot)
 {
-    return mappings_.protect(address, address + length, prot);
+    return reprotect(address, address + length, prot);
 }
 
 } // namespace zeroos

@@ -64,7 +64,7 @@ namespace {
 
 } // namespace
 
-// Recorded, not enforced: the RISC-V target has no MMU to enforce it, and both targets must agree.
+// Recorded and passed to the platform: the host applies it to the guest's pages, RISC-V has no MMU.
 SyscallResult sys_mprotect(Kernel& kernel, const SyscallArgs& args)
 {
     u64 address = args.uint64(0);

@@ -28,6 +28,7 @@ struct FakeMachine {
     zeroos::u64 cost_ticks = 0;
     std::vector<fake::CreatedThread> created_threads;
     std::vector<int> destroyed_threads;
+    std::vector<fake::ProtectionChange> protection_changes;
     bool fail_thread_creation = false;
     void* heap = nullptr;
 };
@@ -80,6 +81,7 @@ void reset()
     m.cost_ticks = 0;
     m.created_threads.clear();
     m.destroyed_threads.clear();
+    m.protection_changes.clear();
     m.fail_thread_creation = false;
     if (!m.heap)
         m.heap = map_zeroed(kHeapSize);
@@ -99,6 +101,7 @@ const std::vector<std::string>& missing_paths() { return machine().missing_paths
 const std::vector<std::string>& trace_lines() { return machine().trace_lines; }
 const std::vector<CreatedThread>& created_threads() { return machine().created_threads; }
 const std::vector<int>& destroyed_threads() { return machine().destroyed_threads; }
+const std::vector<ProtectionChange>& protection_changes() { return machine().protection_changes; }
 void fail_thread_creation(bool fail) { machine().fail_thread_creation = fail; }
 
 void* host_address(uint64_t guest_address, size_t length) { return translate(guest_address, length); }
@@ -189,6 +192,7 @@ void thread_destroy(int tid) { machine().destroyed_threads.push_back(tid); }
 
 Region guest_arena() { return { fake::kArenaBase, fake::kArenaSize }; }
 Region kernel_heap_region() { return { reinterpret_cast<u64>(machine().heap), kHeapSize }; }
+void set_guest_protection(u64 address, u64 length, u32 prot) { machine().protection_changes.push_back({ address, length, prot }); }
 
 } // namespace zeroos::platform
 

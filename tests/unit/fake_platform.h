@@ -41,6 +41,14 @@ struct CreatedThread {
 };
 const std::vector<CreatedThread>& created_threads();
 const std::vector<int>& destroyed_threads();
+// Every platform::set_guest_protection, in order.
+struct ProtectionChange {
+    uint64_t address;
+    uint64_t length;
+    uint32_t prot;
+    bool operator==(const ProtectionChange&) const = default;
+};
+const std::vector<ProtectionChange>& protection_changes();
 // Makes the next thread_create calls fail (out of memory).
 void fail_thread_creation(bool fail);
 

@@ -322,3 +322,31 @@ TEST_CASE("mprotect records protections per page range and merges them back")
     CHECK(mappings.count() == before);
     CHECK(mappings.find(address)->end == uint64_t(address) + 4 * kPage);
 }
+
+TEST_CASE("every change of the guest's protections is passed to the platform, unmapping as PROT_NONE")
+{
+    using Change = fake::ProtectionChange;
+    KernelFixture f;
+    uint64_t start = fake::protection_changes().size();
+    long address = map(f, 3 * kPage);
+    REQUIRE(address > 0);
+    uint64_t base = uint64_t(address);
+    CHECK(f.call("mprotect", base + kPage, kPage, PROT_READ | PROT_GROWSDOWN) == -EINVAL); // not a stack mapping: Linux says EINVAL
+    CHECK(f.call("mprotect", base + kPage, kPage, PROT_READ) == 0);
+    CHECK(f.call("mprotect", base, kPage, PROT_NONE) == 0);
+    CHECK(f.call("munmap", base + 2 * kPage, kPage) == 0);
+    CHECK(f.call("mprotect", base + 2 * kPage, kPage, PROT_READ) == -ENOMEM); // unmapped: no change told
+    long brk_start = f.call("brk", 0);
+    CHECK(f.call("brk", brk_start + 2 * kPage) == brk_start + 2 * long(kPage));
+    CHECK(f.call("brk", brk_start + kPage) == brk_start + long(kPage));
+    std::vector<Change> changes(fake::protection_changes().begin() + long(start), fake::protection_changes().end());
+    std::vector<Change> expected = {
+        { base, 3 * kPage, PROT_READ | PROT_WRITE },
+        { base + kPage, kPage, PROT_READ },
+        { base, kPage, PROT_NONE },
+        { base + 2 * kPage, kPage, PROT_NONE },
+        { uint64_t(brk_start), 2 * kPage, PROT_READ | PROT_WRITE },
+        { uint64_t(brk_start) + kPage, kPage, PROT_NONE },
+    };
+    CHECK(changes == expected);
+}
