@@ -27,6 +27,7 @@ ErrorOr<void> Kernel::boot(const BootConfig& config)
     config_.program_path = program_path_.c_str();
     clock_.init(config.epoch_seconds);
     random_.init(config.seed);
+    file_space_.set_limit_pages(align_up(config.file_space_bytes, kPageSize) / kPageSize);
     TRY(memory_.init(platform::guest_arena()));
     process_.init(config_, memory_.arena().size);
 #if ZEROOS_FEATURE_VFS

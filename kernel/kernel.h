@@ -10,6 +10,7 @@
 #include "syscalls.h"
 #include "time/clock.h"
 #include "vfs/fd_table.h"
+#include "vfs/file_space.h"
 #if ZEROOS_FEATURE_VFS
 #include "vfs/vfs.h"
 #endif
@@ -24,6 +25,7 @@ struct BootConfig {
     bool unsupported_returns_enosys = false; // --on-unsupported=enosys
     u32 max_fds = 1024; // RLIMIT_NOFILE
     u32 max_threads = 1024; // --max-threads: clone fails with EAGAIN beyond it
+    u64 file_space_bytes = 0; // --fs-size: the most file data the VFS holds; 0 = only the heap bounds it
 };
 
 // The whole kernel state of one guest. A platform boots exactly one and feeds it syscalls through
@@ -43,6 +45,7 @@ public:
     VirtualClock& clock() { return clock_; }
     ChaCha20Stream& random() { return random_; }
     MemoryManager& memory() { return memory_; }
+    FileSpace& file_space() { return file_space_; }
 #if ZEROOS_FEATURE_VFS
     Vfs& vfs() { return vfs_; }
 #endif
@@ -78,6 +81,7 @@ private:
     ProcessState process_ { attention_ };
     VirtualClock clock_;
     ChaCha20Stream random_;
+    FileSpace file_space_; // before everything that can hold a file's pages
     MemoryManager memory_;
     ThreadTable threads_ { attention_ }; // declared before the files, which may wake threads while being torn down
 #if ZEROOS_FEATURE_VFS

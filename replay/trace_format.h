@@ -21,7 +21,7 @@
 namespace zeroos::replay {
 
 constexpr char kMagic[8] = { 'Z', 'O', 'S', 'T', 'R', 'A', 'C', 'E' };
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 constexpr std::size_t kFileHeaderSize = 16;
 constexpr std::size_t kChecksumSize = 8;
 
@@ -49,6 +49,8 @@ struct Configuration {
     std::uint64_t memory_bytes = 0;
     std::string allocator;
     std::uint32_t max_fds = 0;
+    std::uint32_t max_threads = 0;
+    std::uint64_t file_space_bytes = 0; // --fs-size
     bool unsupported_returns_enosys = false;
     std::vector<MountRecord> mounts;
     std::string rootfs;

@@ -41,6 +41,9 @@ namespace {
         if (!in.fixed64(configuration.memory_bytes) || !in.bytes(configuration.allocator) || !in.varint(value) || value > UINT32_MAX)
             return false;
         configuration.max_fds = static_cast<std::uint32_t>(value);
+        if (!in.varint(value) || value > UINT32_MAX || !in.fixed64(configuration.file_space_bytes))
+            return false;
+        configuration.max_threads = static_cast<std::uint32_t>(value);
         if (!in.u8(flag) || flag > 1)
             return false;
         configuration.unsupported_returns_enosys = flag;

@@ -30,6 +30,8 @@ namespace {
         out.fixed64(configuration.memory_bytes);
         out.bytes(configuration.allocator);
         out.varint(configuration.max_fds);
+        out.varint(configuration.max_threads);
+        out.fixed64(configuration.file_space_bytes);
         out.u8(configuration.unsupported_returns_enosys ? 1 : 0);
         out.varint(configuration.mounts.size());
         for (const auto& mount : configuration.mounts) {

@@ -55,7 +55,9 @@ void print_info(const replay::TraceReader& trace)
     std::printf("epoch:        %lld\n", static_cast<long long>(configuration.epoch_seconds));
     std::printf("memory:       %llu bytes\n", static_cast<unsigned long long>(configuration.memory_bytes));
     std::printf("allocator:    %s\n", configuration.allocator.c_str());
+    std::printf("fs size:      %llu bytes\n", static_cast<unsigned long long>(configuration.file_space_bytes));
     std::printf("max fds:      %u\n", configuration.max_fds);
+    std::printf("max threads:  %u\n", configuration.max_threads);
     std::printf("unsupported:  %s\n", configuration.unsupported_returns_enosys ? "enosys" : "fail");
     for (const auto& mount : configuration.mounts)
         std::printf("mount:        %s:%s:%s\n", mount.host_directory.c_str(), mount.guest_directory.c_str(), mount.writable ? "rw" : "ro");
@@ -83,6 +85,8 @@ tracer::Options options_from(const replay::TraceReader& trace, const std::string
     options.epoch_seconds = configuration.epoch_seconds;
     options.memory_bytes = configuration.memory_bytes;
     options.max_fds = configuration.max_fds;
+    options.max_threads = configuration.max_threads;
+    options.file_space_bytes = configuration.file_space_bytes;
     options.unsupported_returns_enosys = configuration.unsupported_returns_enosys;
     for (const auto& mount : configuration.mounts)
         options.mounts.push_back({ mount.host_directory, mount.guest_directory, mount.writable });
@@ -108,6 +112,10 @@ int replay_into_riscv(const replay::TraceReader& trace, const std::string& vapp)
     run.seed = configuration.seed;
     run.epoch_seconds = configuration.epoch_seconds;
     run.unsupported_returns_enosys = configuration.unsupported_returns_enosys;
+    run.max_fds = configuration.max_fds;
+    run.max_threads = configuration.max_threads;
+    // The recorded run's file-space budget, so a write that failed with ENOSPC fails here too.
+    run.file_space_bytes = configuration.file_space_bytes;
     run.input = trace.stdin_bytes();
     run.root_archive = std::string();
     for (const auto& archive : trace.archives()) {

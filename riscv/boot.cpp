@@ -375,6 +375,9 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
         config.epoch_seconds = tape.header->epoch_seconds;
         config.unsupported_returns_enosys = tape.header->flags & kTapeUnsupportedEnosys;
         config.program_path = tape.strings;
+        config.max_fds = static_cast<u32>(tape.header->max_fds);
+        config.max_threads = static_cast<u32>(tape.header->max_threads);
+        config.file_space_bytes = tape.header->file_space_bytes;
         if (tape.header->flags & (kTapeTrace | kTapeStatistics)) {
             g_observer = make<trace::Observer>();
             if (!g_observer)

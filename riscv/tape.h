@@ -11,7 +11,7 @@
 //   (--rootfs, unpacked at /), then the mounts archive (--mount trees, unpacked at / after it).
 namespace zeroos::riscv {
 
-constexpr u64 kTapeMagic = 0x3145504154534f5aull; // "ZOSTAPE1"
+constexpr u64 kTapeMagic = 0x3245504154534f5aull; // "ZOSTAPE2"
 
 struct TapeHeader {
     u64 magic;
@@ -27,6 +27,9 @@ struct TapeHeader {
     u64 stdin_size;
     u64 root_archive_size;
     u64 mounts_archive_size;
+    u64 max_fds; // --max-fds: RLIMIT_NOFILE
+    u64 max_threads; // --max-threads
+    u64 file_space_bytes; // --fs-size; 0: the kernel heap is the bound
     u64 trace_selection[8]; // with kTapeTrace: one bit per generic syscall number to trace
 };
 constexpr u64 kTapeUnsupportedEnosys = 1;

@@ -33,6 +33,14 @@ namespace {
         return std::strerror(error.code());
     }
 
+    // An import that ran out of file space says which budget it hit.
+    std::string describe_import(Kernel& kernel, const Error& error)
+    {
+        if (error.code() == ENOSPC && kernel.file_space().limit_pages())
+            return "the files are larger than --fs-size (" + std::to_string(kernel.file_space().limit_pages() * kPageSize) + " bytes)";
+        return describe(error);
+    }
+
     std::string join_guest(const std::string& directory, const std::string& relative)
     {
         return directory == "/" ? "/" + relative : directory + "/" + relative;
@@ -240,7 +248,7 @@ std::string Mounts::import(Kernel& kernel, const std::string& rootfs_tar)
             return problem;
         auto imported = vfs_import_tar(kernel, archive.data(), archive.size(), "/");
         if (imported.is_error())
-            return "cannot unpack --rootfs " + rootfs_tar + ": " + describe(imported.error());
+            return "cannot unpack --rootfs " + rootfs_tar + ": " + describe_import(kernel, imported.error());
     }
     if (std::string problem = canonicalise_mounts(specs_); !problem.empty())
         return problem;
@@ -257,7 +265,7 @@ std::string Mounts::import_archives(Kernel& kernel, const std::vector<std::strin
     for (std::string_view archive : archives) {
         auto imported = vfs_import_tar(kernel, archive.data(), archive.size(), "/");
         if (imported.is_error())
-            return "cannot unpack a recorded file system archive: " + describe(imported.error());
+            return "cannot unpack a recorded file system archive: " + describe_import(kernel, imported.error());
     }
     return finish_import(kernel);
 }
@@ -347,7 +355,7 @@ std::string Mounts::import_tree(Kernel& kernel, const MountSpec& spec)
         }
         std::string outcome(const std::string& guest_path, const ErrorOr<void>& result)
         {
-            return result.is_error() ? guest_path + ": " + describe(result.error()) : std::string();
+            return result.is_error() ? guest_path + ": " + describe_import(kernel, result.error()) : std::string();
         }
         std::string directory(const std::string& guest_path, u32) override
         {

@@ -31,6 +31,9 @@ namespace {
                 "CLOCK_REALTIME at start, in seconds since 1970") //
             ("memory", po::value<std::string>()->default_value("1G")->value_name("SIZE"), //
                 "size of the guest memory arena (suffixes K, M, G)") //
+            ("fs-size", po::value<std::string>()->value_name("SIZE"), //
+                "most file data the in-memory file system holds, imported files included; writes past it fail "
+                "with ENOSPC (default: the --memory size)") //
             ("mount", po::value<std::vector<std::string>>()->composing()->value_name("HOST:GUEST[:ro|:rw]"),
                 "copy a host directory into the guest file system (repeatable; default ro; rw writes "
                 "changed files back at exit)") //
@@ -124,7 +127,7 @@ namespace {
 
 } // namespace
 
-std::uint64_t parse_size(const std::string& text)
+std::uint64_t parse_size(const std::string& text, const std::string& option)
 {
     std::string digits = text;
     std::uint64_t unit = 1;
@@ -149,15 +152,15 @@ std::uint64_t parse_size(const std::string& text)
             digits.pop_back();
     }
     if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos)
-        throw UsageError("--memory wants a size like 4096, 64K, 512M or 1G, not '" + text + "'");
-    std::uint64_t count = parse_unsigned(digits, "memory", std::numeric_limits<std::uint64_t>::max() / unit);
+        throw UsageError("--" + option + " wants a size like 4096, 64K, 512M or 1G, not '" + text + "'");
+    std::uint64_t count = parse_unsigned(digits, option.c_str(), std::numeric_limits<std::uint64_t>::max() / unit);
     if (count == 0)
-        throw UsageError("--memory must be larger than 0");
-    // The arena sits at 16 TiB in the guest's 128 TiB of user space; a bound far below both keeps
-    // the page rounding from wrapping and says plainly what is too much.
-    constexpr std::uint64_t kMaxMemory = 1ull << 40;
-    if (count > kMaxMemory / unit)
-        throw UsageError("--memory '" + text + "' is more than the largest arena, 1024G");
+        throw UsageError("--" + option + " must be larger than 0");
+    // The arena sits at 16 TiB in the guest's 128 TiB of user space, and a file holds at most 1 TiB;
+    // a bound far below both keeps the page rounding from wrapping and says plainly what is too much.
+    constexpr std::uint64_t kMaxSize = 1ull << 40;
+    if (count > kMaxSize / unit)
+        throw UsageError("--" + option + " '" + text + "' is more than the largest " + (option == "memory" ? "arena" : "size") + ", 1024G");
     return count * unit;
 }
 
@@ -268,6 +271,8 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     options.epoch_seconds = parse_signed(value_of(values, "epoch"), "epoch");
     options.memory_bytes = parse_size(value_of(values, "memory"));
     options.memory_given = !values["memory"].defaulted();
+    options.file_space_bytes = values.count("fs-size") ? parse_size(value_of(values, "fs-size"), "fs-size") : options.memory_bytes;
+    options.file_space_given = values.count("fs-size") != 0;
     options.max_fds = static_cast<std::uint32_t>(parse_unsigned(value_of(values, "max-fds"), "max-fds", 1u << 20));
     if (options.max_fds < 3)
         throw UsageError("--max-fds must be at least 3");

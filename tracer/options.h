@@ -20,6 +20,8 @@ struct Options {
     std::int64_t epoch_seconds = 0;
     std::uint64_t memory_bytes = 1ull << 30;
     bool memory_given = false; // --memory was on the command line (a RISC-V vApp's RAM is fixed at link time)
+    std::uint64_t file_space_bytes = 1ull << 30; // --fs-size; defaults to memory_bytes
+    bool file_space_given = false;
     std::vector<MountSpec> mounts;
     std::string rootfs_tar; // empty: none
     std::vector<std::string> environment; // K=V, in command-line order
@@ -59,8 +61,9 @@ public:
 // Options end at the first argument that is not an option (the program) or at "--".
 ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments);
 
-// "4096", "64K", "512M", "1G" (binary units, case-insensitive); throws UsageError.
-std::uint64_t parse_size(const std::string& text);
+// "4096", "64K", "512M", "1G" (binary units, case-insensitive), at most 1024G; throws UsageError
+// naming --OPTION.
+std::uint64_t parse_size(const std::string& text, const std::string& option = "memory");
 // "HOST_DIR:GUEST_DIR", "HOST_DIR:GUEST_DIR:ro", "HOST_DIR:GUEST_DIR:rw"; throws UsageError.
 MountSpec parse_mount_spec(const std::string& text);
 // Collapses "//", "/./" and a trailing '/' of an absolute path; rejects ".." (UsageError).

@@ -111,6 +111,9 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
     header.stdin_size = input.size();
     header.root_archive_size = archive.size();
     header.mounts_archive_size = run.mounts_archive.size();
+    header.max_fds = run.max_fds;
+    header.max_threads = run.max_threads;
+    header.file_space_bytes = run.file_space_bytes;
     header.total_size = sizeof header + strings.size() + input.size() + archive.size() + run.mounts_archive.size();
     std::string tape(reinterpret_cast<const char*>(&header), sizeof header);
     return tape + strings + input + archive + run.mounts_archive;

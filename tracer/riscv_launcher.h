@@ -18,6 +18,9 @@ struct RiscvRun {
     uint64_t seed = 0;
     int64_t epoch_seconds = 0;
     bool unsupported_returns_enosys = false;
+    uint32_t max_fds = 1024;
+    uint32_t max_threads = 1024;
+    uint64_t file_space_bytes = 0; // --fs-size; 0: the vApp's kernel heap is the bound
     std::string rootfs; // a tar file unpacked as /, or empty
     std::optional<std::string> root_archive; // the --rootfs bytes themselves (a replay's), instead of the file
     std::optional<std::string> input; // stdin's bytes (a replay's), instead of reading the host's stdin

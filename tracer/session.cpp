@@ -68,9 +68,11 @@ namespace {
         std::string problem = prepare_initial_stack(kernel, registers.rsp);
         if (problem.empty())
             problem = confine_at_exec(guest, registers.rsp);
-        if (!problem.empty())
-            return problem;
-        return arena.map_into_guest(guest);
+        if (problem.empty())
+            problem = arena.map_into_guest(guest);
+        if (problem.empty() && guest_memory().protections_pending())
+            problem = guest_memory().apply_protections();
+        return problem;
     }
 
     // --trace and --stats watch the kernel's dispatch; without them no observer exists at all.
@@ -110,6 +112,9 @@ namespace {
         run.seed = options.seed;
         run.epoch_seconds = options.epoch_seconds;
         run.unsupported_returns_enosys = options.unsupported_returns_enosys;
+        run.max_fds = options.max_fds;
+        run.max_threads = options.max_threads;
+        run.file_space_bytes = options.file_space_given ? options.file_space_bytes : 0;
         run.rootfs = options.rootfs_tar;
         run.print_statistics = options.print_statistics;
         run.count_instructions = options.count_instructions;
@@ -152,6 +157,8 @@ namespace {
         configuration.memory_bytes = options.memory_bytes;
         configuration.allocator = ZEROOS_ALLOCATOR_NAME;
         configuration.max_fds = options.max_fds;
+        configuration.max_threads = options.max_threads;
+        configuration.file_space_bytes = options.file_space_bytes;
         configuration.unsupported_returns_enosys = options.unsupported_returns_enosys;
         for (const auto& spec : options.mounts)
             configuration.mounts.push_back({ spec.host_directory, spec.guest_directory, spec.writable });
@@ -253,6 +260,7 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
     config.unsupported_returns_enosys = options.unsupported_returns_enosys;
     config.max_fds = options.max_fds;
     config.max_threads = options.max_threads;
+    config.file_space_bytes = options.file_space_bytes;
     Kernel* kernel = make<Kernel>();
     if (!kernel)
         return complain(exit_code::kSoftware, "cannot allocate the kernel");

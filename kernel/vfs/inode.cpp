@@ -44,35 +44,6 @@ void Directory::remove(DirEntry* entry)
     entries.remove(static_cast<size_t>(entry - entries.begin()));
 }
 
-RegularFile::~RegularFile() { free_pages_from(0); }
-
-void RegularFile::free_pages_from(u64 first_index)
-{
-    for (u64 i = first_index; i < pages_.size(); ++i) {
-        if (pages_[i]) {
-            kfree(pages_[i]);
-            --allocated_pages_;
-        }
-    }
-    if (first_index < pages_.size())
-        (void)pages_.resize(first_index); // shrinking never allocates
-}
-
-ErrorOr<u8*> RegularFile::page_for_write(u64 index)
-{
-    if (index >= pages_.size() && !pages_.resize(index + 1))
-        return Error::from_errno(ENOSPC);
-    if (!pages_[index]) {
-        auto* page = static_cast<u8*>(kmalloc(kPageSize));
-        if (!page)
-            return Error::from_errno(ENOSPC);
-        mem_set(page, 0, kPageSize);
-        pages_[index] = page;
-        ++allocated_pages_;
-    }
-    return pages_[index];
-}
-
 ErrorOr<size_t> RegularFile::read(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length)
 {
     if (offset >= size_)
@@ -84,8 +55,8 @@ ErrorOr<size_t> RegularFile::read(Kernel&, OpenFile&, u64 offset, const IoBuffer
         u64 index = position / kPageSize;
         size_t in_page = static_cast<size_t>(position % kPageSize);
         size_t chunk = min<size_t>(count - done, kPageSize - in_page);
-        ErrorOr<void> copied
-            = (index < pages_.size() && pages_[index]) ? buffer.fill(done, pages_[index] + in_page, chunk) : buffer.zero(done, chunk);
+        const u8* page = pages_.find(index);
+        ErrorOr<void> copied = page ? buffer.fill(done, page + in_page, chunk) : buffer.zero(done, chunk);
         if (copied.is_error())
             return done ? ErrorOr<size_t>(done) : ErrorOr<size_t>(copied.error());
         done += chunk;
@@ -106,7 +77,7 @@ ErrorOr<size_t> RegularFile::write(Kernel& kernel, OpenFile&, u64 offset, const 
         u64 position = offset + done;
         size_t in_page = static_cast<size_t>(position % kPageSize);
         size_t chunk = min<size_t>(count - done, kPageSize - in_page);
-        auto page = page_for_write(position / kPageSize);
+        auto page = pages_.find_or_allocate(position / kPageSize);
         if (page.is_error()) {
             failure = page.error();
             break;
@@ -134,11 +105,11 @@ ErrorOr<void> RegularFile::truncate(u64 new_size)
         return Error::from_errno(EFBIG);
     if (new_size < size_) {
         u64 kept_pages = align_up(new_size, kPageSize) / kPageSize;
-        free_pages_from(kept_pages);
+        pages_.free_from(kept_pages);
         // The tail of the last kept page must read as zeros if the file grows again.
         size_t in_page = static_cast<size_t>(new_size % kPageSize);
-        if (in_page && kept_pages - 1 < pages_.size() && pages_[kept_pages - 1])
-            mem_set(pages_[kept_pages - 1] + in_page, 0, kPageSize - in_page);
+        if (u8* last = in_page ? pages_.find(kept_pages - 1) : nullptr)
+            mem_set(last + in_page, 0, kPageSize - in_page);
     }
     size_ = new_size;
     return {};
@@ -154,8 +125,8 @@ size_t RegularFile::read_into(u64 offset, void* buffer, size_t length) const
         u64 index = position / kPageSize;
         size_t in_page = static_cast<size_t>(position % kPageSize);
         size_t chunk = min<size_t>(count - done, kPageSize - in_page);
-        if (index < pages_.size() && pages_[index])
-            mem_copy(static_cast<u8*>(buffer) + done, pages_[index] + in_page, chunk);
+        if (const u8* page = pages_.find(index))
+            mem_copy(static_cast<u8*>(buffer) + done, page + in_page, chunk);
         else
             mem_set(static_cast<u8*>(buffer) + done, 0, chunk);
         done += chunk;
@@ -171,7 +142,7 @@ ErrorOr<void> RegularFile::write_from(u64 offset, const void* data, size_t lengt
         u64 position = offset + done;
         size_t in_page = static_cast<size_t>(position % kPageSize);
         size_t chunk = min<size_t>(length - done, kPageSize - in_page);
-        u8* page = TRY(page_for_write(position / kPageSize));
+        u8* page = TRY(pages_.find_or_allocate(position / kPageSize));
         mem_copy(page + in_page, static_cast<const u8*>(data) + done, chunk);
         done += chunk;
     }

@@ -5,6 +5,7 @@
 #include "base/string.h"
 #include "base/vector.h"
 #include "uaccess.h"
+#include "vfs/file_pages.h"
 #include "vfs/io_buffer.h"
 #include "vfs/linux_abi.h"
 
@@ -97,12 +98,15 @@ public:
 // Sparse contents: one optional 4 KiB page per page index; a missing page reads as zeros.
 class RegularFile final : public Inode {
 public:
-    ~RegularFile() override;
+    explicit RegularFile(FileSpace& space)
+        : pages_(space)
+    {
+    }
     ErrorOr<size_t> read(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length) override;
     ErrorOr<size_t> write(Kernel&, OpenFile&, u64 offset, const IoBuffer& buffer, size_t length) override;
     i64 readable_bytes(const OpenFile&) const override;
     u64 size() const override { return size_; }
-    u64 allocated_pages() const override { return allocated_pages_; }
+    u64 allocated_pages() const override { return pages_.data_pages(); }
 
     ErrorOr<void> truncate(u64 new_size);
     // Kernel-side access for the host API and tar import.
@@ -110,12 +114,8 @@ public:
     ErrorOr<void> write_from(u64 offset, const void* data, size_t length);
 
 private:
-    ErrorOr<u8*> page_for_write(u64 index);
-    void free_pages_from(u64 first_index);
-
-    Vector<u8*> pages_;
+    FilePages pages_;
     u64 size_ = 0;
-    u64 allocated_pages_ = 0;
 };
 
 class Symlink final : public Inode {

@@ -15,13 +15,19 @@ namespace {
     u32 major_of(u64 dev) { return static_cast<u32>((dev >> 8) & 0xfff); }
     u32 minor_of(u64 dev) { return static_cast<u32>((dev & 0xff) | ((dev >> 12) & 0xfff00)); }
 
-    ErrorOr<void> write_statfs(UserPtr<linux_abi::Statfs> destination)
+    ErrorOr<void> write_statfs(const FileSpace& space, UserPtr<linux_abi::Statfs> destination)
     {
-        // A fixed answer, so nothing of the heap size leaks into the guest: 4 GiB, all free.
+        // The --fs-size budget and what the files use of it. Unlimited (the RISC-V build) is a
+        // fixed 4 GiB, all free, so nothing of the heap size leaks into the guest.
         linux_abi::Statfs answer {};
         answer.type = TMPFS_MAGIC;
         answer.block_size = kPageSize;
-        answer.blocks = answer.blocks_free = answer.blocks_available = 1u << 20;
+        if (space.limit_pages()) {
+            answer.blocks = space.limit_pages();
+            answer.blocks_free = answer.blocks_available = space.limit_pages() - min(space.used_pages(), space.limit_pages());
+        } else {
+            answer.blocks = answer.blocks_free = answer.blocks_available = 1u << 20;
+        }
         answer.files = answer.files_free = 1u << 20;
         answer.name_length = NAME_MAX;
         answer.fragment_size = kPageSize;
@@ -81,14 +87,14 @@ SyscallResult sys_statfs(Kernel& kernel, const SyscallArgs& args)
     PathBuffer path;
     TRY(copy_path_from_user(path, args.pointer<const char>(0)));
     TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
-    TRY(write_statfs(args.pointer<linux_abi::Statfs>(1)));
+    TRY(write_statfs(kernel.file_space(), args.pointer<linux_abi::Statfs>(1)));
     return 0;
 }
 
 SyscallResult sys_fstatfs(Kernel& kernel, const SyscallArgs& args)
 {
     TRY(kernel.fds().get(args.fd(0)));
-    TRY(write_statfs(args.pointer<linux_abi::Statfs>(1)));
+    TRY(write_statfs(kernel.file_space(), args.pointer<linux_abi::Statfs>(1)));
     return 0;
 }
 

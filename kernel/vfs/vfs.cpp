@@ -24,7 +24,7 @@ RefPtr<Inode> Vfs::new_directory(u32 mode)
 
 RefPtr<Inode> Vfs::new_regular_file(u32 mode)
 {
-    auto* file = make<RegularFile>();
+    auto* file = make<RegularFile>(kernel_->file_space());
     if (!file)
         return {};
     stamp(*file, S_IFREG | (mode & 07777));

@@ -198,3 +198,37 @@ TEST_CASE("zeroos-run runs under an address-space limit far below its usual 8 Gi
     CHECK(run.err.find("zeroos-run: [info] the kernel heap is 1024 MiB (the address-space limit leaves no room for 8192 MiB)\n")
         != std::string::npos);
 }
+
+TEST_CASE("file data is charged to --fs-size, by default the --memory size, and a sparse file costs only its pages")
+{
+    const std::string expected = "wrote 16740352 bytes, then ENOSPC\n" // 16 MiB less the table pages of the file
+                                 "full: 4096 blocks, 0 free\n"
+                                 "after unlink: 4096 blocks, 4096 free\n"
+                                 "pwrite at 256 GiB: 1, size 274877906945, 8 blocks of 512\n"
+                                 "read back: 1 'z'\n"
+                                 "sparse: 4096 blocks, 4093 free\n" // the data page, a leaf and a middle node
+                                 "truncated: 4096 blocks, 4096 free\n";
+    auto by_memory = run_zeroos({ "--memory", "16M", guest_path("file_space") });
+    CHECK(by_memory.status == 0);
+    CHECK(by_memory.out == expected);
+    CHECK(by_memory.err == "");
+    auto by_fs_size = run_zeroos({ "--fs-size", "16M", guest_path("file_space-glibc") });
+    CHECK(by_fs_size.status == 0);
+    CHECK(by_fs_size.out == expected);
+    if (std::filesystem::exists(guest_path("file_space.rv64"))) {
+        auto riscv = run_zeroos({ "--fs-size", "16M", guest_path("file_space.rv64") });
+        CHECK(riscv.status == 0);
+        CHECK(riscv.out == expected);
+    }
+}
+
+TEST_CASE("mounted files larger than --fs-size are refused in one line before the guest starts")
+{
+    TemporaryDirectory directory;
+    write_host_file(directory.path() + "/big", std::string(2 << 20, 'b'));
+    auto run = run_zeroos({ "--fs-size", "1M", "--mount", directory.path() + ":/data", guest_path("exit_status"), "exit", "0" });
+    CHECK(run.status == 2);
+    CHECK(run.out == "");
+    CHECK(run.err
+        == "zeroos-run: cannot mount " + directory.path() + " at /data: /data/big: the files are larger than --fs-size (1048576 bytes)\n");
+}

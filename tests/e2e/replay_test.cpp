@@ -236,4 +236,22 @@ TEST_CASE("a recorded host run replays into the RISC-V build with the same outpu
     CHECK(host_build.status == 2);
     CHECK(host_build.err == "zeroos-replay: " + guest_path("files") + " is not a RISC-V vApp (--riscv takes the build zeroos-cc made)\n");
 }
+
+TEST_CASE("the file-space and thread limits of a recording hold in its replays on both builds")
+{
+    TemporaryDirectory directory;
+    std::string trace = directory.path() + "/full.trace";
+    auto recorded = run_zeroos({ "--record", trace, "--fs-size", "16M", "--max-threads", "3", guest_path("file_space") });
+    REQUIRE(recorded.status == 0);
+    REQUIRE(recorded.out.rfind("wrote 16740352 bytes, then ENOSPC\n", 0) == 0);
+    auto replayed = run_replay({ trace });
+    CHECK(replayed.status == 0);
+    CHECK(replayed.out == recorded.out);
+    auto info = run_replay({ "--info", trace });
+    CHECK(info.out.find("fs size:      16777216 bytes\nmax fds:      1024\nmax threads:  3\n") != std::string::npos);
+    auto riscv = run_replay({ trace, "--riscv", guest_path("file_space.rv64") });
+    CHECK(riscv.status == 0);
+    CHECK(riscv.out == recorded.out);
+    CHECK(riscv.err.find("the RISC-V build matches the recording") != std::string::npos);
+}
 #endif

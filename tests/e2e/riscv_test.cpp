@@ -324,4 +324,19 @@ TEST_CASE("a memory size given for a RISC-V vApp is refused, naming zeroos-cc --
     CHECK(run_zeroos({ guest_path("exit_status.rv64"), "exit", "0" }).status == 0);
 }
 
+TEST_CASE("the fd limit and the file-space size reach a RISC-V vApp as they reach its host build")
+{
+    for (const char* guest : { "files", "files.rv64" }) {
+        CAPTURE(guest);
+        auto limited = run_zeroos({ "--max-fds", "16", guest_path(guest), "open-all", "/dev/null" });
+        CHECK(limited.status == 0);
+        CHECK(limited.out == "opened 13, then EMFILE\n");
+    }
+    // 8 KiB hold two pages: a file's first data page needs three (its leaf and middle nodes too).
+    auto small = run_zeroos({ "--fs-size", "8K", guest_path("files.rv64"), "write", "/tmp/a", "x" });
+    CHECK(small.out == "write: ENOSPC\n");
+    CHECK(small.status == 1);
+    CHECK(run_zeroos({ guest_path("files.rv64"), "write", "/tmp/a", "x" }).status == 0);
+}
+
 #endif

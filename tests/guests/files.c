@@ -1,7 +1,6 @@
 // Reads and writes files given on the command line: `files cat PATH`, `files write PATH TEXT`,
-// `files ls DIR`, `files change-tree DIR` (creates and changes files and directories below DIR, one
-// of them with a name longer than a tar header holds). Prints errors as errno names, so tests can
-// check EROFS, ENOENT...
+// `files ls DIR`, `files open-all PATH` (opens PATH until that fails), `files change-tree DIR` (creates and changes files and directories
+// below DIR, one of them with a name longer than a tar header holds). Prints errors as errno names, so tests can check EROFS, ENOENT...
 #define _GNU_SOURCE
 #include "errno_name.h"
 #include <dirent.h>
@@ -22,6 +21,13 @@ int main(int argc, char** argv)
 {
     if (argc < 3)
         return 2;
+    if (strcmp(argv[1], "open-all") == 0) {
+        long opened = 0;
+        while (open(argv[2], O_RDONLY) >= 0)
+            ++opened;
+        printf("opened %ld, then %s\n", opened, errno_name(errno));
+        return 0;
+    }
     if (strcmp(argv[1], "cat") == 0) {
         int fd = open(argv[2], O_RDONLY);
         if (fd < 0)

@@ -126,8 +126,7 @@ int main(int argc, char** argv)
             if (directory)
                 closedir(directory);
             i += 1;
-        }
-        else if (!strcmp(op, "long") || !strcmp(op, "component")) {
+        } else if (!strcmp(op, "long") || !strcmp(op, "component")) {
             size_t length = strtoul(a, NULL, 10);
             char* path = long_path(length, op[0] == 'c');
             if (op[0] == 'c')

@@ -38,6 +38,8 @@ Configuration sample_configuration()
     configuration.memory_bytes = 1ull << 30;
     configuration.allocator = "freelist";
     configuration.max_fds = 1024;
+    configuration.max_threads = 7;
+    configuration.file_space_bytes = 16ull << 20;
     configuration.mounts = { { "/host/data", "/data", true } };
     configuration.rootfs = "root.tar";
     return configuration;
@@ -76,6 +78,9 @@ TEST_CASE("a trace reads back exactly what was written")
     CHECK(configuration.epoch_seconds == -5);
     CHECK(configuration.program_sha256[0] == 0xab);
     CHECK(configuration.allocator == "freelist");
+    CHECK(configuration.max_fds == 1024);
+    CHECK(configuration.max_threads == 7);
+    CHECK(configuration.file_space_bytes == 16ull << 20);
     REQUIRE(configuration.mounts.size() == 1);
     CHECK(configuration.mounts[0].guest_directory == "/data");
     CHECK(configuration.mounts[0].writable);
@@ -143,8 +148,8 @@ TEST_CASE("files that are not traces of this version are refused with one line")
     TraceReader reader;
     CHECK(reader.load_bytes("hello world, not a trace", "x") == "x is not a ZeroOS trace");
     std::string other_version = sample_trace(true);
-    other_version[8] = 2;
-    CHECK(reader.load_bytes(other_version, "x") == "x is a ZeroOS trace of format version 2; this build reads version 1");
+    other_version[8] = 3;
+    CHECK(reader.load_bytes(other_version, "x") == "x is a ZeroOS trace of format version 3; this build reads version 2");
     CHECK(reader.load("/nonexistent/trace").rfind("cannot read the trace /nonexistent/trace: ", 0) == 0);
 }
 
