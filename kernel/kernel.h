@@ -2,14 +2,14 @@
 
 #include "base/result.h"
 #include "base/string.h"
+#include "core/chacha20.h"
+#include "core/clock.h"
+#include "core/fd_table.h"
 #include "mm/memory_manager.h"
 #include "proc/process.h"
-#include "random/chacha20.h"
 #include "sched/threads.h"
-#include "signal/signals.h"
+#include "signals/signals.h"
 #include "syscalls.h"
-#include "time/clock.h"
-#include "vfs/fd_table.h"
 #include "vfs/file_space.h"
 #if ZEROOS_FEATURE_VFS
 #include "vfs/vfs.h"

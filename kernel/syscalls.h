@@ -25,7 +25,7 @@ struct SyscallArgs {
 using SyscallResult = ErrorOr<long>;
 using SyscallHandler = SyscallResult (*)(Kernel&, const SyscallArgs&);
 
-enum class SyscallGroup { core, vfs, mm, time, random, proc, signal, threads };
+enum class SyscallGroup { core, vfs, mm, time, random, proc, sched, signals, threads };
 enum class SyscallSupport { IMPLEMENTED, QUIET_ENOSYS, FAILFAST };
 
 struct SyscallInfo {
@@ -47,6 +47,7 @@ struct SyscallInfo {
 #define ZEROOS_IF_GROUP_core(built, absent) built
 #define ZEROOS_IF_GROUP_mm(built, absent) built
 #define ZEROOS_IF_GROUP_proc(built, absent) built
+#define ZEROOS_IF_GROUP_sched(built, absent) built
 #define ZEROOS_IF_FEATURE_0(built, absent) absent
 #define ZEROOS_IF_FEATURE_1(built, absent) built
 #define ZEROOS_IF_FEATURE(enabled, built, absent) ZEROOS_IF_FEATURE_EXPAND(enabled, built, absent)
@@ -55,7 +56,7 @@ struct SyscallInfo {
 #define ZEROOS_IF_GROUP_threads(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_THREADS, built, absent)
 #define ZEROOS_IF_GROUP_time(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_TIME, built, absent)
 #define ZEROOS_IF_GROUP_random(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_RANDOM, built, absent)
-#define ZEROOS_IF_GROUP_signal(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_SIGNALS, built, absent)
+#define ZEROOS_IF_GROUP_signals(built, absent) ZEROOS_IF_FEATURE(ZEROOS_FEATURE_SIGNALS, built, absent)
 #ifndef ZEROOS_FEATURE_VFS
 #define ZEROOS_FEATURE_VFS 1
 #endif
@@ -75,11 +76,12 @@ struct SyscallInfo {
 #define ZEROOS_FEATURE_NAME_core "core"
 #define ZEROOS_FEATURE_NAME_mm "mm"
 #define ZEROOS_FEATURE_NAME_proc "proc"
+#define ZEROOS_FEATURE_NAME_sched "sched"
 #define ZEROOS_FEATURE_NAME_vfs "vfs"
 #define ZEROOS_FEATURE_NAME_threads "threads"
 #define ZEROOS_FEATURE_NAME_time "time"
 #define ZEROOS_FEATURE_NAME_random "random"
-#define ZEROOS_FEATURE_NAME_signal "signals"
+#define ZEROOS_FEATURE_NAME_signals "signals"
 
 // Numbers are below this; fast paths index tables by number.
 constexpr long kSyscallNumberLimit = 512;

@@ -2,8 +2,8 @@
 
 #include "kernel.h"
 #include "platform.h"
-#include "sched/futex.h"
 #include "sched/linux_abi.h"
+#include "threads/futex.h"
 
 namespace zeroos {
 

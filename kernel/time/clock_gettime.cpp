@@ -9,26 +9,26 @@ namespace zeroos {
 SyscallResult sys_clock_gettime(Kernel& kernel, const SyscallArgs& args)
 {
     auto info = TRY(clock_info(args.int32(0)));
-    TRY(write_to_user(args.pointer<LinuxTimespec>(1), timespec_from_ns(clock_now_ns(kernel, info.kind))));
+    TRY(write_to_user(args.pointer<Timespec>(1), timespec_from_ns(clock_now_ns(kernel, info.kind))));
     return 0;
 }
 
 SyscallResult sys_clock_getres(Kernel&, const SyscallArgs& args)
 {
     TRY(clock_info(args.int32(0)));
-    auto destination = args.pointer<LinuxTimespec>(1);
+    auto destination = args.pointer<Timespec>(1);
     if (!destination.is_null())
-        TRY(write_to_user(destination, LinuxTimespec { 0, 1 }));
+        TRY(write_to_user(destination, Timespec { 0, 1 }));
     return 0;
 }
 
 SyscallResult sys_gettimeofday(Kernel& kernel, const SyscallArgs& args)
 {
-    auto time = args.pointer<LinuxTimeval>(0);
+    auto time = args.pointer<Timeval>(0);
     auto zone = args.pointer<LinuxTimezone>(1);
     if (!time.is_null()) {
         auto now = timespec_from_ns(kernel.clock().realtime_ns());
-        TRY(write_to_user(time, LinuxTimeval { now.tv_sec, now.tv_nsec / 1000 }));
+        TRY(write_to_user(time, Timeval { now.tv_sec, now.tv_nsec / 1000 }));
     }
     if (!zone.is_null())
         TRY(write_to_user(zone, LinuxTimezone { 0, 0 }));

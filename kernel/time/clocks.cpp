@@ -56,12 +56,4 @@ i64 clock_now_ns(Kernel& kernel, ClockKind kind)
     return static_cast<i64>(kernel.clock().monotonic_ns());
 }
 
-ErrorOr<i64> read_timespec_ns(UserPtr<LinuxTimespec> source)
-{
-    auto value = TRY(read_from_user(source));
-    if (value.tv_sec < 0 || value.tv_nsec < 0 || value.tv_nsec >= kNanosecondsPerSecond)
-        return Error::from_errno(EINVAL);
-    return seconds_to_ns_saturating(value.tv_sec, value.tv_nsec);
-}
-
 } // namespace zeroos

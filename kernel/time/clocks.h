@@ -22,7 +22,5 @@ struct ClockInfo {
 // EINVAL for ids Linux does not know (or CPU clocks of other processes).
 ErrorOr<ClockInfo> clock_info(int clock_id);
 i64 clock_now_ns(Kernel&, ClockKind);
-// Reads a guest timespec and checks it the way Linux does (EFAULT, EINVAL); returns nanoseconds.
-ErrorOr<i64> read_timespec_ns(UserPtr<LinuxTimespec>);
 
 } // namespace zeroos

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "base/types.h"
+#include "core/timespec.h"
 
-// The Linux time ABI ZeroOS serves. struct timespec, timeval and tms are made of 64-bit longs on
-// both x86-64 and riscv64, so one layout serves both.
+// The Linux time ABI ZeroOS serves (struct timespec and timeval: core/timespec.h). struct tms is
+// made of 64-bit longs on both x86-64 and riscv64, so one layout serves both.
 
 #ifndef CLOCK_REALTIME
 #define CLOCK_REALTIME 0
@@ -44,20 +44,7 @@
 
 namespace zeroos {
 
-constexpr i64 kNanosecondsPerSecond = 1'000'000'000;
 constexpr i64 kClockTicksPerSecond = 100; // USER_HZ, what times() counts in
-
-struct LinuxTimespec {
-    i64 tv_sec;
-    i64 tv_nsec;
-};
-static_assert(sizeof(LinuxTimespec) == 16);
-
-struct LinuxTimeval {
-    i64 tv_sec;
-    i64 tv_usec;
-};
-static_assert(sizeof(LinuxTimeval) == 16);
 
 struct LinuxTimezone {
     i32 tz_minuteswest;
@@ -70,14 +57,5 @@ struct LinuxTms {
     i64 tms_cutime;
     i64 tms_cstime;
 };
-
-inline LinuxTimespec timespec_from_ns(i64 ns)
-{
-    i64 seconds = ns / kNanosecondsPerSecond;
-    i64 rest = ns % kNanosecondsPerSecond;
-    if (rest < 0)
-        rest += kNanosecondsPerSecond, --seconds;
-    return { seconds, rest };
-}
 
 } // namespace zeroos

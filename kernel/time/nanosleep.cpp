@@ -21,8 +21,8 @@ namespace {
 
 SyscallResult sys_nanosleep(Kernel& kernel, const SyscallArgs& args)
 {
-    i64 duration = TRY(read_timespec_ns(args.pointer<LinuxTimespec>(0)));
-    return sleep_until(kernel, kernel.clock().monotonic_ns() + static_cast<u64>(duration));
+    i64 duration = TRY(read_timespec_ns(args.pointer<Timespec>(0)));
+    return sleep_until(kernel, monotonic_deadline(kernel.clock().monotonic_ns(), duration, false, 0));
 }
 
 SyscallResult sys_clock_nanosleep(Kernel& kernel, const SyscallArgs& args)
@@ -31,13 +31,8 @@ SyscallResult sys_clock_nanosleep(Kernel& kernel, const SyscallArgs& args)
     if (info.sleep_errno)
         return Error::from_errno(info.sleep_errno);
     bool absolute = args.int32(1) & TIMER_ABSTIME;
-    i64 requested = TRY(read_timespec_ns(args.pointer<LinuxTimespec>(2)));
-    i64 now = static_cast<i64>(kernel.clock().monotonic_ns());
-    if (!absolute)
-        return sleep_until(kernel, static_cast<u64>(now) + static_cast<u64>(requested));
-    // An absolute time on the clock asked for, as the same instant on CLOCK_MONOTONIC.
-    i64 deadline = requested - (clock_now_ns(kernel, info.kind) - now);
-    return sleep_until(kernel, static_cast<u64>(deadline > now ? deadline : now));
+    i64 requested = TRY(read_timespec_ns(args.pointer<Timespec>(2)));
+    return sleep_until(kernel, monotonic_deadline(kernel.clock().monotonic_ns(), requested, absolute, clock_now_ns(kernel, info.kind)));
 }
 
 } // namespace zeroos

@@ -3,9 +3,9 @@
 #include "arch_abi.h"
 #include "base/errno.h"
 #include "base/memory.h"
+#include "core/linux_abi.h"
 #include "mm/linux_abi.h"
-#include "signal/linux_abi.h"
-#include "vfs/linux_abi.h"
+#include "signals/linux_abi.h"
 
 namespace zeroos {
 

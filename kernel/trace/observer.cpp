@@ -64,9 +64,9 @@ bool class_contains(const char* class_name, const SyscallInfo& info)
     if (is("memory"))
         return info.group == SyscallGroup::mm;
     if (is("process"))
-        return info.group == SyscallGroup::proc;
+        return info.group == SyscallGroup::proc || info.group == SyscallGroup::sched;
     if (is("signal"))
-        return info.group == SyscallGroup::signal;
+        return info.group == SyscallGroup::signals;
     if (is("thread"))
         return info.group == SyscallGroup::threads;
     if (is("time"))

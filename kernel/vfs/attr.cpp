@@ -5,8 +5,6 @@ namespace zeroos {
 
 namespace {
 
-    constexpr i64 kNanosecondsPerSecond = 1'000'000'000;
-
     ErrorOr<RefPtr<Inode>> inode_of_fd(Kernel& kernel, int fd)
     {
         auto file = TRY(kernel.fds().get(fd));
@@ -49,16 +47,14 @@ namespace {
     }
 
     // One utimensat time: UTIME_NOW, UTIME_OMIT (nullopt via `omit`) or a validated timespec.
-    ErrorOr<i64> requested_time(Kernel& kernel, const linux_abi::Timespec& time, bool& omit)
+    ErrorOr<i64> requested_time(Kernel& kernel, const Timespec& time, bool& omit)
     {
-        omit = time.nanoseconds == UTIME_OMIT;
-        if (time.nanoseconds == UTIME_NOW || omit)
+        omit = time.tv_nsec == UTIME_OMIT;
+        if (time.tv_nsec == UTIME_NOW || omit)
             return kernel.vfs().now();
-        if (time.nanoseconds < 0 || time.nanoseconds >= kNanosecondsPerSecond)
-            return Error::from_errno(EINVAL);
         // Clamped, as a file system clamps to the range it stores (the syscall fuzzer found the
-        // overflow this was).
-        return seconds_to_ns_saturating(time.seconds, time.nanoseconds);
+        // overflow this was); a time before 1970 is a time like any other.
+        return timespec_to_ns(time, NegativeSeconds::Allowed);
     }
 
     ErrorOr<long> access_check(Kernel& kernel, int dirfd, UserPtr<const char> pointer, int mode, u32 flags)
@@ -133,8 +129,8 @@ SyscallResult sys_utimensat(Kernel& kernel, const SyscallArgs& args)
         TRY(copy_path_allow_empty(path, path_pointer));
         inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
     }
-    linux_abi::Timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
-    auto times_pointer = args.pointer<linux_abi::Timespec>(2);
+    Timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+    auto times_pointer = args.pointer<Timespec>(2);
     if (!times_pointer.is_null()) {
         times[0] = TRY(read_from_user(times_pointer));
         times[1] = TRY(read_from_user(times_pointer.element(1)));

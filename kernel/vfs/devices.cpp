@@ -1,10 +1,10 @@
 #include "vfs/devices.h"
 
-#include "io/bounce.h"
+#include "core/bounce.h"
 
 #include "base/memory.h"
+#include "core/open_file.h"
 #include "kernel.h"
-#include "vfs/open_file.h"
 
 namespace zeroos {
 

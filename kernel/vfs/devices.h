@@ -1,6 +1,6 @@
 #pragma once
 
-#include "io/bounce.h"
+#include "core/bounce.h"
 #include "vfs/inode.h"
 
 namespace zeroos {

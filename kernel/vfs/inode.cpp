@@ -1,8 +1,8 @@
 #include "vfs/inode.h"
 
 #include "base/memory.h"
+#include "core/open_file.h"
 #include "kernel.h"
-#include "vfs/open_file.h"
 
 namespace zeroos {
 

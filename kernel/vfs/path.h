@@ -71,12 +71,4 @@ private:
     PathBuffer* paths_;
 };
 
-// EROFS when `inode` is in a read-only tree.
-inline ErrorOr<void> check_writable(const Inode& inode)
-{
-    if (inode.read_only)
-        return Error::from_errno(EROFS);
-    return {};
-}
-
 } // namespace zeroos

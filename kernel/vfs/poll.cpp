@@ -2,14 +2,13 @@
 
 #include "base/memory.h"
 #include "kernel.h"
-#include "signal/linux_abi.h"
+#include "signals/linux_abi.h"
 #include "vfs/path.h"
 
 namespace zeroos {
 
 namespace {
 
-    constexpr i64 kNanosecondsPerSecond = 1'000'000'000;
     constexpr u32 kAlwaysReported = POLLERR | POLLHUP | POLLNVAL;
 
     // The events `fd` is ready for, POLLNVAL when it is not an open (non-O_PATH) descriptor.
@@ -49,22 +48,19 @@ namespace {
         return true;
     }
 
-    ErrorOr<i64> read_timeout(UserPtr<linux_abi::Timespec> pointer)
+    ErrorOr<i64> read_timeout(UserPtr<Timespec> pointer)
     {
         if (pointer.is_null())
             return i64(-1);
-        auto timeout = TRY(read_from_user(pointer));
-        if (timeout.seconds < 0 || timeout.nanoseconds < 0 || timeout.nanoseconds >= kNanosecondsPerSecond)
-            return Error::from_errno(EINVAL);
-        return seconds_to_ns_saturating(timeout.seconds, timeout.nanoseconds);
+        return read_timespec_ns(pointer);
     }
 
     // ppoll and pselect6 write the time left back; a wait either returned at once or used it all.
-    ErrorOr<void> write_remaining(UserPtr<linux_abi::Timespec> pointer, long ready)
+    ErrorOr<void> write_remaining(UserPtr<Timespec> pointer, long ready)
     {
         if (pointer.is_null() || ready != 0)
             return {};
-        return write_to_user(pointer, linux_abi::Timespec { 0, 0 });
+        return write_to_user(pointer, Timespec { 0, 0 });
     }
 
     using FdSetWord = u64;
@@ -142,7 +138,7 @@ SyscallResult do_select(Kernel& kernel, int nfds, UserPtr<void> readfds, UserPtr
 
 SyscallResult sys_ppoll(Kernel& kernel, const SyscallArgs& args)
 {
-    auto timeout_pointer = args.pointer<linux_abi::Timespec>(2);
+    auto timeout_pointer = args.pointer<Timespec>(2);
     i64 timeout_ns = TRY(read_timeout(timeout_pointer));
     TRY(check_wait_sigmask(args.pointer<void>(3), args.size(4)));
     long ready = TRY(do_poll(kernel, args.pointer<void>(0), args.uint32(1), timeout_ns));
@@ -154,7 +150,7 @@ SyscallResult sys_ppoll(Kernel& kernel, const SyscallArgs& args)
 
 SyscallResult sys_pselect6(Kernel& kernel, const SyscallArgs& args)
 {
-    auto timeout_pointer = args.pointer<linux_abi::Timespec>(4);
+    auto timeout_pointer = args.pointer<Timespec>(4);
     i64 timeout_ns = TRY(read_timeout(timeout_pointer));
     // The sixth argument points to { const sigset_t* mask; size_t size; }.
     if (auto packed = args.pointer<void>(5); !packed.is_null()) {

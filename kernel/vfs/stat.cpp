@@ -1,4 +1,4 @@
-#include "io/stat.h"
+#include "core/stat.h"
 #include "arch_abi.h"
 #include "kernel.h"
 #include "vfs/path.h"
@@ -9,7 +9,11 @@ namespace {
 
     constexpr u32 kStatxReserved = 0x80000000u;
 
-    linux_abi::StatxTimestamp statx_time(i64 ns) { return { seconds_of(ns), static_cast<u32>(subsecond_of(ns)), 0 }; }
+    linux_abi::StatxTimestamp statx_time(i64 ns)
+    {
+        Timespec time = timespec_from_ns(ns);
+        return { time.tv_sec, static_cast<u32>(time.tv_nsec), 0 };
+    }
 
     // Linux's split of a dev_t into major and minor numbers.
     u32 major_of(u64 dev) { return static_cast<u32>((dev >> 8) & 0xfff); }

@@ -10,7 +10,6 @@ class Kernel;
 // The in-memory file system: the tree, the working directory and the umask of the one process.
 class Vfs {
 public:
-    static constexpr u64 kDeviceNumber = 0x2a; // st_dev of every file: one file system
     static constexpr u32 kDefaultUmask = 022;
 
     Vfs() = default;

@@ -66,18 +66,11 @@ namespace {
 
     SyscallResult legacy_select(Kernel& kernel, const SyscallArgs& args)
     {
-        struct Timeval {
-            i64 seconds;
-            i64 microseconds;
-        };
         i64 timeout_ns = -1;
         auto timeout_pointer = args.pointer<Timeval>(4);
         if (!timeout_pointer.is_null()) {
-            auto timeout = TRY(read_from_user(timeout_pointer));
-            if (timeout.seconds < 0 || timeout.microseconds < 0 || timeout.microseconds >= 1'000'000)
-                return Error::from_errno(EINVAL);
             // Saturating: the syscall fuzzer found the overflow of a centuries-long timeout.
-            timeout_ns = seconds_to_ns_saturating(timeout.seconds, timeout.microseconds * 1000);
+            timeout_ns = TRY(timeval_to_ns(TRY(read_from_user(timeout_pointer))));
         }
         return do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns);
     }

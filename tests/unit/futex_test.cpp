@@ -6,9 +6,6 @@ using namespace zeroos;
 
 namespace {
 constexpr uint64_t kWait = 0, kWake = 1, kCmpRequeue = 4, kWakeOp = 5, kWaitBitset = 9, kPrivate = 128;
-struct Timespec {
-    int64_t seconds, nanoseconds;
-};
 } // namespace
 
 TEST_CASE("futex with one thread: mismatched waits and wakes and timeouts on the virtual clock")

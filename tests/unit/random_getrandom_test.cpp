@@ -1,5 +1,5 @@
+#include "core/chacha20.h"
 #include "fake_platform.h"
-#include "random/chacha20.h"
 
 #include <catch2/catch.hpp>
 

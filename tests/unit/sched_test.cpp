@@ -15,10 +15,6 @@ constexpr uint64_t kThreadFlags
 constexpr uint64_t kWait = 0, kWake = 1, kPrivate = 128;
 constexpr uint64_t kStack = 0x10100000, kTls = 0x10200000;
 
-struct Timespec {
-    int64_t seconds, nanoseconds;
-};
-
 // A thread made the way pthread_create does; returns its tid as the parent sees it.
 long spawn(KernelFixture& f, uint64_t tid_word) { return f.call("clone", kThreadFlags, kStack, tid_word, kTls, tid_word); }
 
@@ -282,7 +278,7 @@ TEST_CASE("a poll timeout with every thread blocked ends at its deadline")
     CHECK(f.call("futex", f.reserve(4), kWait, 0) == 0); // 2 waits forever: 1's poll times out at 300 ns
     CHECK(f.running_tid() == 1);
     CHECK(f.kernel().clock().monotonic_ns() == 300u);
-    CHECK(f.read<Timespec>(timeout_pointer).nanoseconds == 0); // nothing left
+    CHECK(f.read<Timespec>(timeout_pointer).tv_nsec == 0); // nothing left
 }
 
 TEST_CASE("a blocking write larger than the pipe waits for room and returns the whole count")

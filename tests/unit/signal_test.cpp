@@ -1,5 +1,5 @@
 #include "fake_platform.h"
-#include "signal/linux_abi.h"
+#include "signals/linux_abi.h"
 
 #include <catch2/catch.hpp>
 

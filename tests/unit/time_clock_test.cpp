@@ -7,11 +7,11 @@ using namespace zeroos;
 
 namespace {
 
-LinuxTimespec read_timespec(KernelFixture& f, uint64_t address) { return f.read<LinuxTimespec>(address); }
+Timespec read_timespec(KernelFixture& f, uint64_t address) { return f.read<Timespec>(address); }
 
 uint64_t put_timespec(KernelFixture& f, int64_t seconds, int64_t nanoseconds)
 {
-    LinuxTimespec value { seconds, nanoseconds };
+    Timespec value { seconds, nanoseconds };
     return f.put_bytes(&value, sizeof(value));
 }
 
@@ -22,7 +22,7 @@ TEST_CASE("clocks start at the epoch from BootConfig and at zero")
     BootConfig config;
     config.epoch_seconds = 1700000000;
     KernelFixture f(config);
-    uint64_t out = f.reserve(sizeof(LinuxTimespec), 0xff);
+    uint64_t out = f.reserve(sizeof(Timespec), 0xff);
     for (int clock : { CLOCK_REALTIME, CLOCK_REALTIME_COARSE, CLOCK_TAI }) {
         CHECK(f.call("clock_gettime", clock, out) == 0);
         CHECK(read_timespec(f, out).tv_sec == 1700000000);
@@ -39,7 +39,7 @@ TEST_CASE("clocks start at the epoch from BootConfig and at zero")
 TEST_CASE("clock_gettime and clock_getres reject unknown clocks and bad pointers")
 {
     KernelFixture f;
-    uint64_t out = f.reserve(sizeof(LinuxTimespec));
+    uint64_t out = f.reserve(sizeof(Timespec));
     CHECK(f.call("clock_gettime", 10, out) == -EINVAL);
     CHECK(f.call("clock_gettime", 100, out) == -EINVAL);
     CHECK(f.call("clock_gettime", CLOCK_MONOTONIC, fake::kUnmapped) == -EFAULT);
@@ -54,7 +54,7 @@ TEST_CASE("clock_gettime and clock_getres reject unknown clocks and bad pointers
 TEST_CASE("the CPU clock of this process, encoded as Linux encodes it, is readable")
 {
     KernelFixture f;
-    uint64_t out = f.reserve(sizeof(LinuxTimespec));
+    uint64_t out = f.reserve(sizeof(Timespec));
     auto cpu_clock = [](int pid, int type, bool thread) { return static_cast<uint32_t>((~pid << 3) | (thread ? 4 : 0) | type); };
     CHECK(f.call("clock_gettime", cpu_clock(0, 2, false), out) == 0);
     CHECK(f.call("clock_gettime", cpu_clock(1, 2, true), out) == 0);
@@ -68,11 +68,11 @@ TEST_CASE("nanosleep advances the virtual clock by exactly the request")
     config.epoch_seconds = 1000;
     KernelFixture f(config);
     uint64_t request = put_timespec(f, 2, 500);
-    uint64_t remaining = f.reserve(sizeof(LinuxTimespec), 0xee);
+    uint64_t remaining = f.reserve(sizeof(Timespec), 0xee);
     CHECK(f.call("nanosleep", request, remaining) == 0);
     CHECK(f.kernel().clock().monotonic_ns() == 2'000'000'500);
     CHECK(f.read<uint8_t>(remaining) == 0xee); // rem untouched: nothing interrupts a sleep
-    uint64_t out = f.reserve(sizeof(LinuxTimespec));
+    uint64_t out = f.reserve(sizeof(Timespec));
     f.call("clock_gettime", CLOCK_REALTIME, out);
     CHECK(read_timespec(f, out).tv_sec == 1002);
     CHECK(read_timespec(f, out).tv_nsec == 500);
@@ -128,11 +128,11 @@ TEST_CASE("gettimeofday reads the realtime clock and accepts NULL pointers")
     config.epoch_seconds = 86400;
     KernelFixture f(config);
     f.kernel().clock().advance(1'234'567'891);
-    uint64_t tv = f.reserve(sizeof(LinuxTimeval));
+    uint64_t tv = f.reserve(sizeof(Timeval));
     uint64_t tz = f.reserve(sizeof(LinuxTimezone), 0xff);
     CHECK(f.call("gettimeofday", tv, tz) == 0);
-    CHECK(f.read<LinuxTimeval>(tv).tv_sec == 86401);
-    CHECK(f.read<LinuxTimeval>(tv).tv_usec == 234567);
+    CHECK(f.read<Timeval>(tv).tv_sec == 86401);
+    CHECK(f.read<Timeval>(tv).tv_usec == 234567);
     CHECK(f.read<LinuxTimezone>(tz).tz_minuteswest == 0);
     CHECK(f.read<LinuxTimezone>(tz).tz_dsttime == 0);
     CHECK(f.call("gettimeofday", tv, 0) == 0);

@@ -355,7 +355,7 @@ TEST_CASE("vfs: chmod, chown, utimensat, access and truncate")
     CHECK(f.call("faccessat2", kAtFdcwd, f.put_string("/tmp/m"), R_OK, AT_EACCESS) == 0);
     CHECK(f.call("faccessat2", kAtFdcwd, f.put_string("/tmp/m"), R_OK, 0x1) == -EINVAL);
 
-    linux_abi::Timespec times[2] = { { 7, 5 }, { 0, UTIME_OMIT } };
+    Timespec times[2] = { { 7, 5 }, { 0, UTIME_OMIT } };
     f.kernel().clock().advance(3'000'000'000);
     CHECK(f.call("utimensat", kAtFdcwd, f.put_string("/tmp/m"), f.put_bytes(times, sizeof(times)), 0) == 0);
     auto st = statx(f, "/tmp/m");

@@ -223,12 +223,12 @@ TEST_CASE("vfs: ppoll reports readiness, POLLNVAL, and timeouts advance the virt
 
     // Nothing ready: the timeout passes on the virtual clock.
     linux_abi::PollFd only_pipe { p.read_end, POLLIN, 0 };
-    linux_abi::Timespec timeout { 2, 500 };
+    Timespec timeout { 2, 500 };
     uint64_t timeout_pointer = f.put_bytes(&timeout, sizeof(timeout));
     uint64_t before = f.kernel().clock().monotonic_ns();
     CHECK(f.call("ppoll", f.put_bytes(&only_pipe, sizeof(only_pipe)), 1, timeout_pointer, 0, 8) == 0);
     CHECK(f.kernel().clock().monotonic_ns() - before == 2'000'000'500);
-    CHECK(f.read<linux_abi::Timespec>(timeout_pointer).seconds == 0);
+    CHECK(f.read<Timespec>(timeout_pointer).tv_sec == 0);
 
     write_text(f, p.write_end, "x");
     linux_abi::PollFd file_and_pipe[2] = { { static_cast<int>(file), POLLIN | POLLOUT, 0 }, { p.read_end, POLLIN, 0 } };
@@ -267,7 +267,7 @@ TEST_CASE("vfs: pselect6 sets, EBADF and timeouts")
     CHECK(f.read<uint64_t>(write_set) == ((1 << 1) | (1 << 4)));
 
     set(read_set, 1 << 3);
-    linux_abi::Timespec timeout { 1, 0 };
+    Timespec timeout { 1, 0 };
     uint64_t before = f.kernel().clock().monotonic_ns();
     CHECK(f.call("pselect6", 4, read_set, 0, 0, f.put_bytes(&timeout, sizeof(timeout)), 0) == 0);
     CHECK(f.kernel().clock().monotonic_ns() - before == 1'000'000'000);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/open_file.h"
 #include "syscalls.h"
-#include "vfs/open_file.h"
 
 // Moving data between guest memory and open files: what read/write/readv/writev (always built,
 // for the console) and the vfs feature's pread/pwrite/sendfile share.

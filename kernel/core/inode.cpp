@@ -1,4 +1,4 @@
-#include "vfs/inode.h"
+#include "core/inode.h"
 
 #include "kernel.h"
 

@@ -1,12 +1,12 @@
 // futex(2): wait queues on guest words. A waiter blocks its thread (the scheduler runs another);
 // FUTEX_WAKE* and FUTEX_*REQUEUE act on the queue in waiting order; timeouts are deadlines on the
 // virtual clock, reached when no thread can run.
-#include "sched/futex.h"
+#include "threads/futex.h"
 
+#include "core/timespec.h"
 #include "kernel.h"
 #include "sched/linux_abi.h"
 #include "syscalls.h"
-#include "time/clocks.h"
 
 namespace zeroos {
 
@@ -97,16 +97,12 @@ namespace {
 
     // The monotonic deadline of a wait: FUTEX_WAIT's timeout is relative, FUTEX_WAIT_BITSET's is
     // absolute on CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME.
-    ErrorOr<u64> wait_deadline(Kernel& kernel, UserPtr<LinuxTimespec> pointer, bool absolute, bool realtime)
+    ErrorOr<u64> wait_deadline(Kernel& kernel, UserPtr<Timespec> pointer, bool absolute, bool realtime)
     {
         i64 requested = TRY(read_timespec_ns(pointer));
         auto& clock = kernel.clock();
-        i64 now = static_cast<i64>(clock.monotonic_ns());
-        if (!absolute)
-            return static_cast<u64>(now) + static_cast<u64>(requested);
-        if (realtime)
-            requested -= clock.realtime_ns() - now; // the same instant on CLOCK_MONOTONIC
-        return requested < now ? static_cast<u64>(now) : static_cast<u64>(requested);
+        i64 clock_now = realtime ? clock.realtime_ns() : static_cast<i64>(clock.monotonic_ns());
+        return monotonic_deadline(clock.monotonic_ns(), requested, absolute, clock_now);
     }
 
     SyscallResult wait(Kernel& kernel, const SyscallArgs& args, bool bitset_wait)
@@ -118,7 +114,7 @@ namespace {
         u32 value = TRY(read_futex_word(address));
         if (value != args.uint32(2))
             return Error::from_errno(EAGAIN);
-        auto timeout = args.pointer<LinuxTimespec>(3);
+        auto timeout = args.pointer<Timespec>(3);
         u64 deadline = 0;
         if (!timeout.is_null())
             deadline = TRY(wait_deadline(kernel, timeout, bitset_wait, args.int32(1) & FUTEX_CLOCK_REALTIME));

@@ -1,4 +1,4 @@
-#include "time/clock.h"
+#include "core/clock.h"
 
 namespace zeroos {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "base/types.h"
+#include "core/timespec.h"
 
 namespace zeroos {
 

@@ -1,6 +1,6 @@
-#include "vfs/fd_table.h"
+#include "core/fd_table.h"
 
-#include "io/console.h"
+#include "core/console.h"
 #include "kernel.h"
 
 namespace zeroos {

@@ -1,7 +1,8 @@
 #pragma once
 
 #include "base/result.h"
-#include "vfs/open_file.h"
+#include "base/vector.h"
+#include "core/open_file.h"
 
 namespace zeroos {
 

@@ -1,4 +1,4 @@
-#include "io/transfer.h"
+#include "core/transfer.h"
 #include "kernel.h"
 #include "vfs/devices.h"
 #include "vfs/path.h"

@@ -2,7 +2,7 @@
 
 #include "arch_abi.h"
 #include "base/result.h"
-#include "signal/linux_abi.h"
+#include "signals/linux_abi.h"
 
 namespace zeroos {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "vfs/inode.h"
+#include "core/inode.h"
 
 namespace zeroos {
 

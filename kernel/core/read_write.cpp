@@ -1,6 +1,5 @@
-#include "io/transfer.h"
+#include "core/transfer.h"
 #include "kernel.h"
-#include "vfs/path.h"
 
 namespace zeroos {
 

@@ -1,4 +1,4 @@
-#include "random/chacha20.h"
+#include "core/chacha20.h"
 
 #include "base/memory.h"
 

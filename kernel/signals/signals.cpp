@@ -1,4 +1,4 @@
-#include "signal/signals.h"
+#include "signals/signals.h"
 
 #include "kernel.h"
 

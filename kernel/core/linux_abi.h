@@ -350,11 +350,6 @@ struct IoVec {
     u64 length;
 };
 
-struct Timespec {
-    i64 seconds;
-    i64 nanoseconds;
-};
-
 struct PollFd {
     i32 fd;
     int16_t events;

@@ -1,5 +1,4 @@
 #include "kernel.h"
-#include "vfs/path.h"
 
 namespace zeroos {
 

@@ -1,8 +1,8 @@
-#include "io/console.h"
+#include "core/console.h"
 
-#include "io/bounce.h"
+#include "core/bounce.h"
+#include "core/open_file.h"
 #include "kernel.h"
-#include "vfs/open_file.h"
 
 namespace zeroos {
 

@@ -1,17 +1,13 @@
-#include "io/stat.h"
+#include "core/stat.h"
 
 #include "kernel.h"
-#include "vfs/vfs.h"
 
 namespace zeroos {
-
-i64 seconds_of(i64 ns) { return ns >= 0 ? ns / kNanosecondsPerSecond : -((-ns + kNanosecondsPerSecond - 1) / kNanosecondsPerSecond); }
-i64 subsecond_of(i64 ns) { return ns - seconds_of(ns) * kNanosecondsPerSecond; }
 
 KernelStat stat_of(const Inode& inode)
 {
     KernelStat stat {};
-    stat.dev = Vfs::kDeviceNumber;
+    stat.dev = kFileSystemDevice;
     stat.ino = inode.ino;
     stat.mode = inode.mode;
     stat.nlink = inode.nlink;
@@ -21,9 +17,12 @@ KernelStat stat_of(const Inode& inode)
     stat.size = static_cast<i64>(inode.size());
     stat.blksize = kPageSize;
     stat.blocks = static_cast<i64>(inode.allocated_pages() * (kPageSize / 512));
-    stat.atime_sec = seconds_of(inode.atime_ns), stat.atime_nsec = subsecond_of(inode.atime_ns);
-    stat.mtime_sec = seconds_of(inode.mtime_ns), stat.mtime_nsec = subsecond_of(inode.mtime_ns);
-    stat.ctime_sec = seconds_of(inode.ctime_ns), stat.ctime_nsec = subsecond_of(inode.ctime_ns);
+    Timespec atime = timespec_from_ns(inode.atime_ns);
+    stat.atime_sec = atime.tv_sec, stat.atime_nsec = atime.tv_nsec;
+    Timespec mtime = timespec_from_ns(inode.mtime_ns);
+    stat.mtime_sec = mtime.tv_sec, stat.mtime_nsec = mtime.tv_nsec;
+    Timespec ctime = timespec_from_ns(inode.ctime_ns);
+    stat.ctime_sec = ctime.tv_sec, stat.ctime_nsec = ctime.tv_nsec;
     return stat;
 }
 
