@@ -3,7 +3,7 @@ add_subdirectory(${CMAKE_CURRENT_LIST_DIR}/../guests ${CMAKE_BINARY_DIR}/tests/g
 
 file(GLOB ZEROOS_E2E_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.cpp)
 add_executable(e2e-tests ${ZEROOS_E2E_SOURCES})
-target_link_libraries(e2e-tests PRIVATE Catch2::Catch2)
+target_link_libraries(e2e-tests PRIVATE zeroos_catch_main)
 target_compile_definitions(e2e-tests PRIVATE
   ZEROOS_RUN="$<TARGET_FILE:zeroos-run>"
   ZEROOS_REPLAY="$<TARGET_FILE:zeroos-replay>"
