@@ -4,8 +4,19 @@
 #include "base/memory.h"
 #include "base/vector.h"
 #include "platform.h"
+#include "syscalls.h"
+#include "trap_layout.h"
 
 namespace zeroos::riscv {
+
+// What trap.S assumes (trap_layout.h).
+static_assert(sizeof(riscv64::TrapFrame) == ZEROOS_TRAP_FRAME_SIZE);
+static_assert(__builtin_offsetof(riscv64::TrapFrame, args) == ZEROOS_TRAP_FRAME_ARGS);
+static_assert(__builtin_offsetof(riscv64::TrapFrame, sp) == ZEROOS_TRAP_FRAME_GUEST_SP);
+static_assert(__builtin_offsetof(riscv64::TrapFrame, mepc) == ZEROOS_TRAP_FRAME_MEPC);
+static_assert((1l << ZEROOS_TRAP_NUMBER_LIMIT_BITS) == kSyscallNumberLimit);
+static_assert(ZEROOS_TRAP_ERRNO_LIMIT == Error::kErrnoLimit);
+static_assert(__builtin_offsetof(ThreadContext, pc) == ZEROOS_TRAP_CONTEXT_PC);
 
 namespace {
 

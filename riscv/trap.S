@@ -9,14 +9,16 @@
 # "unsupported" detail). Only a plain value or errno is applied here; anything else, a raised
 # Kernel::attention() (a thread switch, the end of the run), a number without a fast handler and
 # every other exception go through the C++ trap handler (riscv/boot.cpp).
-    .equ FRAME_SIZE, 18 * 8
-    .equ FRAME_ARGS, 4 * 8              # a0-a5: the call's SyscallArgs
-    .equ FRAME_GUEST_SP, 16 * 8
-    .equ FRAME_MEPC, 17 * 8
+#include "trap_layout.h"
+
+    .equ FRAME_SIZE, ZEROOS_TRAP_FRAME_SIZE
+    .equ FRAME_ARGS, ZEROOS_TRAP_FRAME_ARGS # a0-a5: the call's SyscallArgs
+    .equ FRAME_GUEST_SP, ZEROOS_TRAP_FRAME_GUEST_SP
+    .equ FRAME_MEPC, ZEROOS_TRAP_FRAME_MEPC
     .equ KERNEL, FRAME_SIZE             # the Kernel, from sp; its attention flag is its first byte
     .equ CAUSE_ECALL_FROM_M, 11
-    .equ NUMBER_LIMIT_BITS, 9           # kSyscallNumberLimit = 512
-    .equ ERRNO_LIMIT, 4096              # Error::kErrnoLimit
+    .equ NUMBER_LIMIT_BITS, ZEROOS_TRAP_NUMBER_LIMIT_BITS
+    .equ ERRNO_LIMIT, ZEROOS_TRAP_ERRNO_LIMIT
 
     .macro save_caller_saved
     csrrw sp, mscratch, sp
@@ -134,7 +136,7 @@ zeroos_trap_return:
 # The scheduler switched threads, or a clone needs the callee-saved registers (riscv/threads.h,
 # SwitchPlan in a0). They still hold the trapping thread's values: the kernel's code preserved them.
 # tp is not among them: threads.cpp records it (a clone's child gets its own).
-    .equ CONTEXT_PC, 32*8
+    .equ CONTEXT_PC, ZEROOS_TRAP_CONTEXT_PC
     .macro store_callee_saved base
     sd gp, 3*8(\base)
     sd s0, 8*8(\base)
