@@ -62,10 +62,12 @@ public:
     static constexpr size_t attention_offset() { return __builtin_offsetof(Kernel, attention_); }
 #pragma GCC diagnostic pop
 
-    // True the first time an unsupported request with this syscall number is reported.
-    bool first_unsupported_report(long number)
+    // True the first time an unsupported request with this number, in this ABI's numbering, is
+    // reported. Numbers past every table share one bit per ABI: they are all "no such call".
+    bool first_unsupported_report(SyscallAbi abi, long number)
     {
-        u64 bit = static_cast<u64>(number) % kReportedBits;
+        u64 slot = number >= 0 && static_cast<u64>(number) < kReportedPerAbi - 1 ? static_cast<u64>(number) : kReportedPerAbi - 1;
+        u64 bit = static_cast<u64>(abi) * kReportedPerAbi + slot;
         bool first = !(reported_unsupported_[bit / 64] & (1ull << (bit % 64)));
         reported_unsupported_[bit / 64] |= 1ull << (bit % 64);
         return first;
@@ -74,7 +76,8 @@ public:
 private:
     // First, at offset 0: riscv/trap.S tests it there.
     Attention attention_;
-    static constexpr u64 kReportedBits = 1024;
+    static constexpr u64 kReportedPerAbi = 1024;
+    static constexpr u64 kReportedBits = 2 * kReportedPerAbi;
     u64 reported_unsupported_[kReportedBits / 64] = {};
     BootConfig config_;
     String program_path_;

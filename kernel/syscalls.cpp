@@ -97,7 +97,7 @@ SyscallOutcome fail_unsupported(Kernel& kernel, const SyscallRequest& request, c
         line.text(": ").text(detail);
     if (kernel.config().unsupported_returns_enosys) {
         // The user chose to carry on: say so once per call, not on every retry.
-        if (kernel.first_unsupported_report(request.number)) {
+        if (kernel.first_unsupported_report(request.abi, request.number)) {
             line.text(" (answered ENOSYS from now on)");
             platform::report(buffer);
         }

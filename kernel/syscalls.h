@@ -106,11 +106,16 @@ const SyscallInfo* syscall_info_by_name(const char* name);
 const SyscallInfo* syscall_list(size_t& count);
 
 // One stopped system call, as an architecture shim hands it to the kernel.
+// The numbering a SyscallRequest's number is in: asm-generic (what the kernel dispatches), or the
+// x86-64 shim's own for a call it serves by an adapter or cannot serve at all.
+enum class SyscallAbi : u8 { Generic, X86_64 };
+
 struct SyscallRequest {
-    long number = -1; // asm-generic numbering
+    long number = -1; // in `abi`'s numbering
     SyscallArgs args;
     u64 pc = 0; // guest pc of the trapping instruction, for reports
     const char* arch_name = nullptr; // the architecture's own name for the call, if it differs
+    SyscallAbi abi = SyscallAbi::Generic;
 };
 
 // What the platform must do after a syscall:

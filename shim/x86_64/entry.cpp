@@ -114,10 +114,13 @@ SyscallOutcome serve_syscall(Kernel& kernel, Registers& registers)
         request.number = entry->generic_number;
         outcome = dispatch_syscall(kernel, request);
     } else if (entry && entry->how == How::ADAPTER) {
+        request.number = number;
+        request.abi = SyscallAbi::X86_64;
         outcome = serve_legacy(kernel, registers, number, request);
     } else {
         // Out of range numbers (the x32 bit included) and calls ZeroOS does not serve.
         request.number = number;
+        request.abi = SyscallAbi::X86_64;
         const char* name = entry ? entry->name : nullptr;
         outcome = fail_unsupported(kernel, request, name, name ? "hex arg0, hex arg1, hex arg2, hex arg3, hex arg4, hex arg5" : nullptr,
             name ? nullptr : "no such x86-64 system call");

@@ -31,6 +31,7 @@ namespace {
     {
         SyscallRequest request = called;
         request.number = syscall_info_by_name(generic_name)->number;
+        request.abi = SyscallAbi::Generic;
         request.args.raw[0] = a0;
         request.args.raw[1] = a1;
         request.args.raw[2] = a2;
