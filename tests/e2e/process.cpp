@@ -17,6 +17,18 @@ namespace {
 
 constexpr int kTimeoutMilliseconds = 120'000;
 
+#ifdef ZEROOS_SANITIZED
+// In the sanitizer tree a report from zeroos-run or zeroos-replay fails the test that ran it, even
+// one that only checks for a non-zero status: a test must not pass because the tool crashed.
+void fail_on_sanitizer_report(const std::vector<std::string>& argv, const RunResult& result)
+{
+    for (const char* mark : { "ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "SUMMARY: AddressSanitizer",
+             "SUMMARY: UndefinedBehaviorSanitizer", ": runtime error: " })
+        if (result.err.find(mark) != std::string::npos)
+            throw std::runtime_error("sanitizer report from " + argv[0] + ":\n" + result.err);
+}
+#endif
+
 } // namespace
 
 RunResult run_program(const std::vector<std::string>& argv, const std::string& input, const std::vector<std::string>& environment)
@@ -93,6 +105,9 @@ RunResult run_program(const std::vector<std::string>& argv, const std::string& i
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) { }
     result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+#ifdef ZEROOS_SANITIZED
+    fail_on_sanitizer_report(argv, result);
+#endif
     return result;
 }
 
