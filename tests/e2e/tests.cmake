@@ -5,7 +5,7 @@ if(ZEROOS_GUESTS_TREE)
   # built twice. Only the suites about hostile guests and damaged traces run here.
   set(ZEROOS_GUESTS_DIR ${ZEROOS_GUESTS_TREE}/tests/guests)
   set(ZEROOS_EXAMPLES_DIR ${ZEROOS_GUESTS_TREE}/examples)
-  set(ZEROOS_E2E_SOURCES ${CMAKE_CURRENT_LIST_DIR}/main.cpp ${CMAKE_CURRENT_LIST_DIR}/process.cpp
+  set(ZEROOS_E2E_SOURCES ${CMAKE_CURRENT_LIST_DIR}/process.cpp
     ${CMAKE_CURRENT_LIST_DIR}/hostile_containment_test.cpp ${CMAKE_CURRENT_LIST_DIR}/hostile_limits_test.cpp
     ${CMAKE_CURRENT_LIST_DIR}/replay_test.cpp)
   set(ZEROOS_E2E_PREFIX "e2e sanitized: ")
