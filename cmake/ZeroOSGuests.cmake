@@ -5,6 +5,30 @@
 #   NAME-glibc  with the system compiler and -static
 find_program(ZEROOS_MUSL_GCC musl-gcc REQUIRED)
 
+# Compiles each of SOURCES (absolute paths) with COMPILER and FLAGS into OBJECTS_DIR, one custom
+# command per source with a depfile, so an edited header rebuilds the objects that include it.
+# Sets OUTPUT_VARIABLE to the objects, in source order.
+function(zeroos_guest_objects output_variable objects_dir compiler)
+  cmake_parse_arguments(OBJECTS "" "" "FLAGS;SOURCES;DEPENDS" ${ARGN})
+  set(objects "")
+  set(index 0)
+  foreach(source ${OBJECTS_SOURCES})
+    get_filename_component(base ${source} NAME_WE)
+    set(object ${objects_dir}/${index}-${base}.o)
+    add_custom_command(
+      OUTPUT ${object}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${objects_dir}
+      COMMAND ${compiler} ${OBJECTS_FLAGS} -MD -MF ${object}.d -c -o ${object} ${source}
+      DEPENDS ${source} ${OBJECTS_DEPENDS}
+      DEPFILE ${object}.d
+      COMMENT "compiling ${base} for ${objects_dir}"
+      VERBATIM)
+    list(APPEND objects ${object})
+    math(EXPR index "${index} + 1")
+  endforeach()
+  set(${output_variable} ${objects} PARENT_SCOPE)
+endfunction()
+
 function(zeroos_add_guest name)
   cmake_parse_arguments(GUEST "C_ONLY" "OUTPUT_DIRECTORY" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT GUEST_OUTPUT_DIRECTORY)
@@ -24,7 +48,7 @@ function(zeroos_add_guest name)
     if(source MATCHES "\\.c$")
       list(APPEND c_sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
     elseif(source MATCHES "\\.(cpp|cc|cxx|C)$")
-      list(APPEND cxx_sources ${source})
+      list(APPEND cxx_sources ${CMAKE_CURRENT_SOURCE_DIR}/${source})
     endif()
   endforeach()
   set(libraries "")
@@ -33,37 +57,25 @@ function(zeroos_add_guest name)
   endforeach()
   set(output ${GUEST_OUTPUT_DIRECTORY}/${name})
   set(flags -O2 -g -Wall -Wextra -Werror)
+  set(objects_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.objects)
   if(c_sources AND NOT cxx_sources)
+    zeroos_guest_objects(objects ${objects_dir} ${ZEROOS_MUSL_GCC} FLAGS ${flags} SOURCES ${c_sources})
     add_custom_command(
       OUTPUT ${output}
-      COMMAND ${ZEROOS_MUSL_GCC} -static -Wl,--eh-frame-hdr ${flags} -o ${output} ${c_sources} ${libraries}
-      DEPENDS ${c_sources}
+      COMMAND ${ZEROOS_MUSL_GCC} -static -Wl,--eh-frame-hdr ${flags} -o ${output} ${objects} ${libraries}
+      DEPENDS ${objects}
       COMMENT "musl-gcc ${name}"
       VERBATIM)
     add_custom_target(${name}-musl-build ALL DEPENDS ${output})
   elseif(cxx_sources AND ZEROOS_CXX)
-    # As the RISC-V build below: C sources become objects first, zeroos-c++ links them all.
-    set(commands "")
-    set(cxx_paths "")
-    foreach(source ${cxx_sources})
-      list(APPEND cxx_paths ${CMAKE_CURRENT_SOURCE_DIR}/${source})
-    endforeach()
-    set(inputs ${cxx_paths})
-    set(objects_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.objects)
-    set(index 0)
-    foreach(source ${c_sources})
-      get_filename_component(base ${source} NAME_WE)
-      set(object ${objects_dir}/${index}-${base}.o)
-      list(APPEND commands COMMAND ${CMAKE_COMMAND} -E make_directory ${objects_dir}
-        COMMAND ${ZEROOS_CC} --target host ${flags} -c -o ${object} ${source})
-      list(APPEND inputs ${object})
-      math(EXPR index "${index} + 1")
-    endforeach()
+    # As the RISC-V build below: C sources with zeroos-cc, C++ ones with zeroos-c++, which links.
+    set(host_flags --target host ${flags})
+    zeroos_guest_objects(c_objects ${objects_dir} ${ZEROOS_CC} FLAGS ${host_flags} SOURCES ${c_sources} DEPENDS ${ZEROOS_CC})
+    zeroos_guest_objects(cxx_objects ${objects_dir}/c++ ${ZEROOS_CXX} FLAGS ${host_flags} SOURCES ${cxx_sources} DEPENDS ${ZEROOS_CC})
     add_custom_command(
       OUTPUT ${output}
-      ${commands}
-      COMMAND ${ZEROOS_CXX} --target host ${flags} -o ${output} ${inputs} ${libraries}
-      DEPENDS ${c_sources} ${cxx_paths} ${ZEROOS_CC} ${ZEROOS_MUSL_UNWIND_TARGET}
+      COMMAND ${ZEROOS_CXX} ${host_flags} -o ${output} ${cxx_objects} ${c_objects} ${libraries}
+      DEPENDS ${cxx_objects} ${c_objects} ${ZEROOS_CC} ${ZEROOS_MUSL_UNWIND_TARGET}
       COMMENT "zeroos-c++ --target host ${name}"
       VERBATIM)
     add_custom_target(${name}-musl-build ALL DEPENDS ${output})
@@ -109,28 +121,19 @@ function(zeroos_add_vapp name)
   set(driver ${ZEROOS_CC})
   set(driver_name zeroos-cc)
   set(runtime ${ZEROOS_RISCV_RUNTIME_LIBRARIES})
-  set(inputs ${c_sources})
-  set(commands "")
+  set(objects_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.rv64.objects)
+  # C sources with zeroos-cc and C++ ones with zeroos-c++ (which then links, with libstdc++).
+  zeroos_guest_objects(c_objects ${objects_dir} ${ZEROOS_CC} FLAGS ${flags} SOURCES ${c_sources} DEPENDS ${ZEROOS_CC})
+  set(cxx_objects "")
   if(cxx_sources)
     set(driver ${ZEROOS_CXX})
     set(driver_name zeroos-c++)
-    # zeroos-c++ compiles every source as C++ (as c++ does), so C sources become objects first.
-    set(inputs ${cxx_sources})
-    set(objects_dir ${CMAKE_CURRENT_BINARY_DIR}/${name}.rv64.objects)
-    set(index 0)
-    foreach(source ${c_sources})
-      get_filename_component(base ${source} NAME_WE)
-      set(object ${objects_dir}/${index}-${base}.o)
-      list(APPEND commands COMMAND ${CMAKE_COMMAND} -E make_directory ${objects_dir} COMMAND ${ZEROOS_CC} ${flags} -c -o ${object} ${source})
-      list(APPEND inputs ${object})
-      math(EXPR index "${index} + 1")
-    endforeach()
+    zeroos_guest_objects(cxx_objects ${objects_dir}/c++ ${ZEROOS_CXX} FLAGS ${flags} SOURCES ${cxx_sources} DEPENDS ${ZEROOS_CC})
   endif()
   add_custom_command(
     OUTPUT ${output}
-    ${commands}
-    COMMAND ${driver} ${flags} -o ${output} ${inputs} ${libraries}
-    DEPENDS ${c_sources} ${cxx_sources} ${ZEROOS_RISCV_RUNTIME_TARGET} ${runtime} ${ZEROOS_CC}
+    COMMAND ${driver} ${flags} -o ${output} ${cxx_objects} ${c_objects} ${libraries}
+    DEPENDS ${cxx_objects} ${c_objects} ${ZEROOS_RISCV_RUNTIME_TARGET} ${runtime} ${ZEROOS_CC}
     COMMENT "${driver_name} ${name}.rv64"
     VERBATIM)
   add_custom_target(${name}-rv64-build ALL DEPENDS ${VAPP_OUTPUT_DIRECTORY}/${name}.rv64)

@@ -4,10 +4,7 @@ namespace zeroos {
 
 ErrorOr<void> copy_path_allow_empty(PathBuffer& path, UserPtr<const char> source)
 {
-    long length = platform::strncpy_from_user(path.bytes, source.address(), sizeof(path.bytes));
-    if (length < 0)
-        return Error::from_errno(static_cast<int>(-length));
-    path.length = static_cast<size_t>(length);
+    path.length = TRY(strncpy_from_user(path.bytes, source, sizeof(path.bytes)));
     return {};
 }
 

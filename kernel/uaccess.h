@@ -3,7 +3,8 @@
 #include "base/result.h"
 #include "platform.h"
 
-// Typed guest pointers and the only ways kernel code touches guest memory.
+// Typed guest pointers and the only ways kernel code touches guest memory: the platform's raw
+// user-memory calls are made here and nowhere else in kernel/ (tests/check_uaccess.cmake).
 namespace zeroos {
 
 constexpr size_t kPathMax = 4096; // PATH_MAX, including the NUL
@@ -53,6 +54,16 @@ inline ErrorOr<void> clear_user(UserPtr<void> destination, size_t length)
     if (int rc = platform::clear_user(destination.address(), length); rc < 0)
         return Error::from_errno(-rc);
     return {};
+}
+
+// A NUL-terminated guest string of at most `capacity` bytes, its NUL included: its length, EFAULT,
+// or ENAMETOOLONG when no NUL comes within `capacity` bytes (which are then all in `destination`).
+inline ErrorOr<size_t> strncpy_from_user(char* destination, UserPtr<const char> source, size_t capacity)
+{
+    long length = platform::strncpy_from_user(destination, source.address(), capacity);
+    if (length < 0)
+        return Error::from_errno(static_cast<int>(-length));
+    return static_cast<size_t>(length);
 }
 
 template<typename T> ErrorOr<T> read_from_user(UserPtr<T> source)

@@ -52,10 +52,10 @@ SyscallResult sys_prctl(Kernel& kernel, const SyscallArgs& args)
     case PR_SET_NAME: {
         // Linux copies at most 15 bytes, stopping at a NUL; a longer name is cut.
         char name[kTaskNameLength] = {};
-        long length = platform::strncpy_from_user(name, args.uint64(1), kTaskNameLength - 1);
-        if (length == -EFAULT)
+        auto length = strncpy_from_user(name, args.pointer<const char>(1), kTaskNameLength - 1);
+        if (length.is_error() && length.error().code() == EFAULT)
             return Error::from_errno(EFAULT);
-        process.set_name(name, length < 0 ? kTaskNameLength - 1 : static_cast<size_t>(length));
+        process.set_name(name, length.is_error() ? kTaskNameLength - 1 : length.value());
         return 0;
     }
     case PR_GET_NAME:

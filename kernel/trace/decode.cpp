@@ -167,10 +167,10 @@ namespace {
     void append_guest_string(LineBuilder& line, u64 raw)
     {
         char text[kStringLimit + 1];
-        long length = platform::strncpy_from_user(text, raw, sizeof(text));
-        if (length >= 0)
-            line.quoted(text, static_cast<size_t>(length), kStringLimit);
-        else if (length == -ENAMETOOLONG)
+        auto length = strncpy_from_user(text, UserPtr<const char>(raw), sizeof(text));
+        if (!length.is_error())
+            line.quoted(text, length.value(), kStringLimit);
+        else if (length.error().code() == ENAMETOOLONG)
             line.quoted(text, sizeof(text), kStringLimit);
         else
             line.hex(raw);
@@ -180,7 +180,7 @@ namespace {
     {
         char bytes[kStringLimit];
         size_t shown = min(length, kStringLimit);
-        if (platform::copy_from_user(bytes, raw, shown) != 0) {
+        if (copy_from_user(bytes, UserPtr<void>(raw), shown).is_error()) {
             line.hex(raw);
             return;
         }

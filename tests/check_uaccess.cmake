@@ -1,0 +1,20 @@
+# Kernel code reaches guest memory only through uaccess.h (typed pointers, EFAULT as an ErrorOr):
+# fails when a file under kernel/ other than uaccess.* calls the platform's raw user-memory calls.
+# Usage: cmake -DKERNEL_DIR=... -P check_uaccess.cmake
+file(GLOB_RECURSE sources ${KERNEL_DIR}/*.cpp ${KERNEL_DIR}/*.h)
+set(offenders "")
+foreach(source ${sources})
+  get_filename_component(name ${source} NAME)
+  if(name MATCHES "^uaccess\\.(h|cpp)$" OR name STREQUAL "platform.h")
+    continue()
+  endif()
+  file(STRINGS ${source} lines REGEX "platform::(copy_from_user|copy_to_user|clear_user|strncpy_from_user)")
+  if(lines)
+    list(APPEND offenders "${source}: ${lines}")
+  endif()
+endforeach()
+if(offenders)
+  string(REPLACE ";" "\n" offenders "${offenders}")
+  message(FATAL_ERROR "raw platform user-memory calls outside kernel/uaccess.*:\n${offenders}")
+endif()
+message("guest memory is reached only through uaccess in kernel/")
