@@ -64,6 +64,8 @@ public:
                 close(fd);
     }
 
+    void signal(int number) { REQUIRE(kill(child_, number) == 0); }
+
     // One write to stdin (blocking while the pipe is full): the count, or -1 once the reader is gone.
     ssize_t write_some(const std::string& text) { return write(to_, text.data(), text.size()); }
 
@@ -156,6 +158,18 @@ TEST_CASE("a RISC-V vApp answers each line while its writer keeps stdin open, as
     REQUIRE(counts.size() == 2);
     CHECK(counts[0] > 0);
     CHECK(counts[0] == counts[1]);
+}
+
+TEST_CASE("SIGTERM and SIGINT end a RISC-V vApp blocked on a stdin nobody writes with 128 + signal")
+{
+    for (int signal : { SIGTERM, SIGINT }) {
+        CAPTURE(signal);
+        Conversation conversation({ guest_path("wait_for_input.rv64") });
+        REQUIRE(conversation.hear(6) == "ready\n"); // it asks for stdin next
+        conversation.signal(signal);
+        std::string err;
+        CHECK(conversation.finish(err) == 128 + signal);
+    }
 }
 
 TEST_CASE("an endless producer feeding a RISC-V vApp that reads three lines is read no further than the vApp reads")
