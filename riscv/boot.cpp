@@ -79,8 +79,7 @@ namespace {
     // (qemu's -icount makes minstret exact), on console stream 3, which zeroos-run reads for --stats.
     void report_statistics()
     {
-        u64 instructions;
-        asm volatile("csrr %0, minstret" : "=r"(instructions));
+        u64 instructions = platform::cost_counter(); // minstret, less the waits for streamed stdin
         if (g_observer)
             instructions -= g_observer->own_cost; // what --trace/--stats added
         u8 bytes[8];
@@ -366,8 +365,13 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
     u64 heap_size = align_down((free_end - free_start) / 4, kPageSize);
     set_memory_regions({ free_start, heap_size }, { free_start + heap_size, free_end - free_start - heap_size });
     kernel_heap().init(reinterpret_cast<void*>(free_start), heap_size);
-    if (tape.header)
+    if (tape.header && (tape.header->flags & kTapeStdinStreamed)) {
+        if (!port().stdin_read)
+            boot_failure("the tape says stdin is streamed, but this port has no stdin_read");
+        set_stdin_streamed();
+    } else if (tape.header) {
         set_stdin(tape.stdin_data, tape.header->stdin_size);
+    }
 
     BootConfig config;
     if (tape.header) {

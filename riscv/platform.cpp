@@ -1,5 +1,6 @@
 // The platform seam on bare-metal RISC-V: guest memory is all of RAM (one address space, no
-// MMU), so a user copy is a bounds check and a memcpy; console and exit go to the port.
+// MMU), so a user copy is a bounds check and a memcpy; console and exit go to the port, stdin
+// comes from the tape or, streamed, from the port.
 #include "platform.h"
 
 #include "base/errno.h"
@@ -17,12 +18,24 @@ namespace {
 
     constexpr u64 kRamBase = 0x80000000;
 
-    riscv::Port g_port;
+    // constinit: set by __platform_bootstrap before the C++ start-up, which must not reset it.
+    constinit riscv::Port g_port {};
     platform::Region g_arena;
     platform::Region g_kernel_heap;
     const u8* g_stdin = nullptr;
     size_t g_stdin_size = 0;
     size_t g_stdin_offset = 0;
+    bool g_stdin_streamed = false;
+    // Instructions retired while the port waited for streamed stdin: how long the launcher takes to
+    // answer is wall-clock time, not the vApp's work, so counts leave it out.
+    u64 g_waiting_instructions = 0;
+
+    u64 minstret()
+    {
+        u64 instructions;
+        asm volatile("csrr %0, minstret" : "=r"(instructions));
+        return instructions;
+    }
 
     bool is_guest_range(u64 address, size_t length)
     {
@@ -48,6 +61,8 @@ namespace riscv {
         g_stdin_size = size;
         g_stdin_offset = 0;
     }
+
+    void set_stdin_streamed() { g_stdin_streamed = true; }
 
     const Port& port() { return g_port; }
 
@@ -99,6 +114,12 @@ namespace platform {
 
     long stdin_read(void* data, size_t length)
     {
+        if (g_stdin_streamed) {
+            u64 start = minstret();
+            long got = g_port.stdin_read(data, length);
+            g_waiting_instructions += minstret() - start;
+            return got;
+        }
         size_t count = min(length, g_stdin_size - g_stdin_offset);
         mem_copy(data, g_stdin + g_stdin_offset, count);
         g_stdin_offset += count;
@@ -120,12 +141,7 @@ namespace platform {
         g_port.console_write(riscv::kTraceStream, "\n", 1);
     }
 
-    u64 cost_counter()
-    {
-        u64 instructions;
-        asm volatile("csrr %0, minstret" : "=r"(instructions));
-        return instructions;
-    }
+    u64 cost_counter() { return minstret() - g_waiting_instructions; }
 
     Region guest_arena() { return g_arena; }
     Region kernel_heap_region() { return g_kernel_heap; }

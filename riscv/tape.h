@@ -9,9 +9,13 @@
 //   directories to make read-only, then those whose changes go back to the host at exit: :rw
 //   mounts), then the stdin bytes, then the root file system archive
 //   (--rootfs, unpacked at /), then the mounts archive (--mount trees, unpacked at / after it).
+//
+// With kTapeStdinStreamed the tape holds no stdin bytes (stdin_size is 0): the port's stdin_read
+// (riscv/port.h) brings them from the launcher as the vApp reads. A zkVM, which has no launcher to
+// ask, gets the whole stdin on the tape.
 namespace zeroos::riscv {
 
-constexpr u64 kTapeMagic = 0x3245504154534f5aull; // "ZOSTAPE2"
+constexpr u64 kTapeMagic = 0x3345504154534f5aull; // "ZOSTAPE3"
 
 struct TapeHeader {
     u64 magic;
@@ -35,5 +39,6 @@ struct TapeHeader {
 constexpr u64 kTapeUnsupportedEnosys = 1;
 constexpr u64 kTapeTrace = 2; // --trace: lines on console stream 4
 constexpr u64 kTapeStatistics = 4; // --stats: the per-syscall table on console stream 5
+constexpr u64 kTapeStdinStreamed = 8; // stdin is not on the tape: ask the port's stdin_read
 
 } // namespace zeroos::riscv

@@ -20,4 +20,14 @@ void write_fully(int fd, const char* data, std::size_t length)
     }
 }
 
+long read_host_stdin(void* data, std::size_t length)
+{
+    for (;;) {
+        ssize_t count = ::read(0, data, length);
+        if (count < 0 && errno == EINTR && !stop_requested())
+            continue;
+        return count < 0 ? -errno : count;
+    }
+}
+
 } // namespace zeroos::tracer

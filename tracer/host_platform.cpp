@@ -76,15 +76,7 @@ long console_write(int stream, const void* data, size_t length)
 long stdin_read(void* data, size_t length)
 {
     // A replay serves stdin from the trace; a recording keeps what the host gave.
-    return replay::Journal::instance().read_stdin(data, length, [](void* buffer, size_t size) -> long {
-        for (;;) {
-            // SIGINT/SIGTERM/--timeout interrupt a blocked read (no SA_RESTART) and must not be waited out.
-            ssize_t count = ::read(0, buffer, size);
-            if (count < 0 && errno == EINTR && !tracer::stop_requested())
-                continue;
-            return count < 0 ? -errno : count;
-        }
-    });
+    return replay::Journal::instance().read_stdin(data, length, tracer::read_host_stdin);
 }
 
 void report(const char* line)

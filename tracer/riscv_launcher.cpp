@@ -20,6 +20,8 @@
 #include <iterator>
 #include <libelf.h>
 #include <optional>
+#include <poll.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,22 +68,33 @@ std::optional<uint64_t> symbol_value(const std::string& path, const char* name)
     return value;
 }
 
-std::string read_all(int fd)
+// A regular file on stdin cannot block and has an end: it goes on the tape whole (streaming it over
+// the UART would be far slower). nullopt for anything else (a pipe, a terminal), which is streamed.
+std::optional<std::string> stdin_file()
 {
+    struct stat status;
+    if (fstat(0, &status) != 0 || !S_ISREG(status.st_mode))
+        return std::nullopt;
     std::string data;
     char buffer[65536];
-    for (;;) {
-        ssize_t n = read(fd, buffer, sizeof buffer);
-        if (n < 0 && errno == EINTR && !zeroos::tracer::stop_requested())
-            continue;
-        if (n <= 0)
-            break;
-        data.append(buffer, static_cast<size_t>(n));
-    }
+    for (long count; (count = zeroos::tracer::read_host_stdin(buffer, sizeof buffer)) > 0;)
+        data.append(buffer, static_cast<size_t>(count));
     return data;
 }
 
-std::string build_tape(const RiscvRun& run, const std::string& input, const std::string& archive)
+// `fd` moved above 0-2 if it landed there (zeroos-run started with stdin, stdout or stderr closed),
+// so stdin stays what the guest reads and qemu's redirections do not clobber each other.
+int above_standard_fds(int fd)
+{
+    if (fd > 2)
+        return fd;
+    int moved = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    close(fd);
+    return moved;
+}
+
+// With `input` (a replay's, or a file's) stdin goes on the tape whole; without, it is streamed.
+std::string build_tape(const RiscvRun& run, const std::optional<std::string>& input, const std::string& archive)
 {
     std::string strings;
     for (const auto& argument : run.arguments)
@@ -101,22 +114,23 @@ std::string build_tape(const RiscvRun& run, const std::string& input, const std:
     header.seed = run.seed;
     header.epoch_seconds = run.epoch_seconds;
     header.flags = (run.unsupported_returns_enosys ? zeroos::riscv::kTapeUnsupportedEnosys : 0)
-        | (run.trace ? zeroos::riscv::kTapeTrace : 0) | (run.print_statistics ? zeroos::riscv::kTapeStatistics : 0);
+        | (run.trace ? zeroos::riscv::kTapeTrace : 0) | (run.print_statistics ? zeroos::riscv::kTapeStatistics : 0)
+        | (input ? 0 : zeroos::riscv::kTapeStdinStreamed);
     std::memcpy(header.trace_selection, run.trace_selection, sizeof(header.trace_selection));
     header.argc = run.arguments.size();
     header.envc = run.environment.size();
     header.strings_size = strings.size();
     header.read_only_count = run.read_only_directories.size();
     header.read_write_count = read_write_count;
-    header.stdin_size = input.size();
+    header.stdin_size = input ? input->size() : 0;
     header.root_archive_size = archive.size();
     header.mounts_archive_size = run.mounts_archive.size();
     header.max_fds = run.max_fds;
     header.max_threads = run.max_threads;
     header.file_space_bytes = run.file_space_bytes;
-    header.total_size = sizeof header + strings.size() + input.size() + archive.size() + run.mounts_archive.size();
+    header.total_size = sizeof header + strings.size() + header.stdin_size + archive.size() + run.mounts_archive.size();
     std::string tape(reinterpret_cast<const char*>(&header), sizeof header);
-    return tape + strings + input + archive + run.mounts_archive;
+    return tape + strings + input.value_or("") + archive + run.mounts_archive;
 }
 
 // Splits the UART byte stream back into stdout and stderr: [stream][length][bytes]...
@@ -144,6 +158,8 @@ public:
                 statistics_table_.append(data + i, chunk);
             } else if (stream_ == zeroos::riscv::kChangesStream) {
                 changes_.append(data + i, chunk);
+            } else if (stream_ == zeroos::riscv::kStdinRequestStream) {
+                stdin_request_.append(data + i, chunk);
             } else {
                 int stream = stream_ == 2 ? 2 : 1;
                 zeroos::replay::Journal::instance().output(stream, data + i, chunk);
@@ -163,6 +179,18 @@ public:
         for (int i = 7; i >= 0; --i)
             count = (count << 8) | static_cast<unsigned char>(statistics_[static_cast<size_t>(i)]);
         return count;
+    }
+
+    // The byte count of a streamed-stdin request the vApp has sent whole (once), or -1.
+    int64_t take_stdin_request()
+    {
+        if (stdin_request_.size() < 4)
+            return -1;
+        uint32_t wanted = 0;
+        for (int i = 3; i >= 0; --i)
+            wanted = (wanted << 8) | static_cast<unsigned char>(stdin_request_[static_cast<size_t>(i)]);
+        stdin_request_.erase(0, 4);
+        return wanted;
     }
 
     // The --stats table the kernel wrote when the run ended.
@@ -186,10 +214,25 @@ private:
     std::string changes_;
     std::string statistics_table_;
     std::string trace_;
+    std::string stdin_request_;
     int stream_ = 1;
     bool have_stream_ = false;
     size_t remaining_ = 0;
 };
+
+// Answers a streamed-stdin request (riscv/port.h): one read of the host's stdin, through the
+// journal (a replay serves the recorded bytes, a recording keeps what the vApp got), written to
+// the vApp's console input as [count or -errno, int32 little-endian][bytes].
+void answer_stdin_request(uint32_t wanted, int console_input)
+{
+    wanted = std::min(wanted, zeroos::riscv::kStdinRequestMax);
+    std::string reply(4 + wanted, '\0');
+    long count = zeroos::replay::Journal::instance().read_stdin(reply.data() + 4, wanted, zeroos::tracer::read_host_stdin);
+    auto answer = static_cast<uint32_t>(static_cast<int32_t>(count));
+    for (int i = 0; i < 4; ++i)
+        reply[static_cast<size_t>(i)] = static_cast<char>(answer >> (8 * i));
+    zeroos::tracer::write_fully(console_input, reply.data(), 4 + static_cast<size_t>(std::max(count, 0l)));
+}
 
 // Writes what the vApp changed under its :rw mounts back to the host, if it sent a whole archive.
 void write_back_changes(const RiscvRun& run, const std::string& archive)
@@ -230,12 +273,10 @@ int run_riscv_vapp(const RiscvRun& run)
     if (!run.root_archive && !run.rootfs.empty())
         if (std::string problem = zeroos::tracer::read_rootfs_archive(run.rootfs, archive); !problem.empty())
             return fail(problem);
-    // The run's wall-clock limit starts before stdin is read: it goes on the tape whole.
     zeroos::tracer::arm_timeout(run.timeout_seconds);
-    std::string input = run.input ? *run.input : read_all(0);
+    std::string tape = build_tape(run, run.input ? run.input : stdin_file(), archive);
     if (int stopped = stopped_status(); stopped != 0)
         return stopped;
-    std::string tape = build_tape(run, input, archive);
     if (*free_start + tape.size() + (1u << 20) > 0x80000000ull + *ram_size)
         return fail("the input (" + std::to_string(tape.size()) + " bytes) does not fit in the vApp's RAM: relink with zeroos-cc --memory");
 
@@ -267,13 +308,15 @@ int run_riscv_vapp(const RiscvRun& run)
             run.program.c_str(), run.gdb_port);
     }
 
-    int output[2];
-    if (pipe2(output, O_CLOEXEC) != 0)
+    // qemu's stdout is the UART's output; its stdin, the UART's input, carries streamed stdin.
+    int output[2], input[2];
+    if (pipe2(output, O_CLOEXEC) != 0 || pipe2(input, O_CLOEXEC) != 0)
         return fail("pipe failed");
+    for (int* end : { &output[0], &output[1], &input[0], &input[1] })
+        *end = above_standard_fds(*end);
     pid_t qemu = fork();
     if (qemu == 0) {
-        int null = open("/dev/null", O_RDONLY);
-        dup2(null, 0);
+        dup2(input[0], 0);
         dup2(output[1], 1);
         std::vector<char*> argv;
         for (auto& part : command)
@@ -284,10 +327,26 @@ int run_riscv_vapp(const RiscvRun& run)
         _exit(127);
     }
     close(output[1]);
+    close(input[0]);
     zeroos::tracer::set_guest_for_signals(qemu);
     ConsoleDemultiplexer console;
     char buffer[65536];
+    int64_t stdin_wanted = -1; // the byte count of a request that waits for the host's stdin, or -1
     for (;;) {
+        if (stdin_wanted < 0)
+            stdin_wanted = console.take_stdin_request();
+        if (stdin_wanted >= 0) {
+            // Wait for stdin and for qemu's output at once: a signal or --timeout kills qemu, whose
+            // output then ends, so a stdin nobody writes cannot hold the run.
+            pollfd ready[2] = { { 0, POLLIN, 0 }, { output[0], POLLIN, 0 } };
+            if (poll(ready, 2, -1) < 0 && errno == EINTR)
+                continue;
+            if (ready[0].revents && !ready[1].revents) {
+                answer_stdin_request(static_cast<uint32_t>(stdin_wanted), input[1]);
+                stdin_wanted = -1;
+                continue;
+            }
+        }
         ssize_t n = read(output[0], buffer, sizeof buffer);
         if (n < 0 && errno == EINTR)
             continue;
@@ -296,6 +355,7 @@ int run_riscv_vapp(const RiscvRun& run)
         console.feed(buffer, static_cast<size_t>(n));
     }
     close(output[0]);
+    close(input[1]);
     int status = 0;
     while (waitpid(qemu, &status, 0) < 0 && errno == EINTR) { }
     zeroos::tracer::set_guest_for_signals(-1);

@@ -1,8 +1,9 @@
 #pragma once
 
 // Running a RISC-V vApp (an ELF linked by zeroos-cc) under qemu-system-riscv64, wired like a host
-// run: argv, environment, --seed/--epoch and the whole of stdin travel on the input tape; the
-// guest's stdout and stderr come back framed over the one UART and are separated again here.
+// run: argv, environment, --seed/--epoch and the files travel on the input tape; stdin is read
+// from the host as the vApp asks for it (riscv/port.h, kStdinRequestStream); the guest's stdout
+// and stderr come back framed over the one UART and are separated again here.
 
 #include "options.h"
 
@@ -23,7 +24,7 @@ struct RiscvRun {
     uint64_t file_space_bytes = 0; // --fs-size; 0: the vApp's kernel heap is the bound
     std::string rootfs; // a tar file unpacked as /, or empty
     std::optional<std::string> root_archive; // the --rootfs bytes themselves (a replay's), instead of the file
-    std::optional<std::string> input; // stdin's bytes (a replay's), instead of reading the host's stdin
+    std::optional<std::string> input; // stdin's bytes (a replay's), on the tape whole instead of streaming the host's stdin
     std::string mounts_archive; // the --mount trees packed as a tar (tape_archive.h)
     std::vector<std::string> read_only_directories; // guest directories of :ro mounts
     // Every --mount with its host directory canonical: the :rw ones are written back at exit.

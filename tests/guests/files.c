@@ -1,4 +1,4 @@
-// Reads and writes files given on the command line: `files cat PATH`, `files write PATH TEXT`,
+// Reads and writes files given on the command line: `files cat PATH` (`-`: stdin), `files write PATH TEXT`,
 // `files ls DIR`, `files open-all PATH` (opens PATH until that fails), `files change-tree DIR` (creates and changes files and directories
 // below DIR, one of them with a name longer than a tar header holds). Prints errors as errno names, so tests can check EROFS, ENOENT...
 #define _GNU_SOURCE
@@ -29,7 +29,7 @@ int main(int argc, char** argv)
         return 0;
     }
     if (strcmp(argv[1], "cat") == 0) {
-        int fd = open(argv[2], O_RDONLY);
+        int fd = strcmp(argv[2], "-") == 0 ? 0 : open(argv[2], O_RDONLY);
         if (fd < 0)
             return fail("open");
         char buffer[4096];
