@@ -7,6 +7,7 @@
 // Input: one configuration byte (bit 0: the nested mount is :rw too), then records until the input
 // runs out: u8 call, u8 path, u8 second path, u8 mode, u8 length, then that many data bytes.
 #include "fake_platform.h"
+#include "fuzz_input.h"
 #include "mounts.h"
 
 #include <cstddef>
@@ -66,28 +67,7 @@ struct Sandbox {
     ~Sandbox() { fs::remove_all(root); }
 };
 
-class Input {
-public:
-    Input(const uint8_t* data, size_t size)
-        : data_(data)
-        , size_(size)
-    {
-    }
-    bool empty() const { return offset_ >= size_; }
-    uint8_t byte() { return offset_ < size_ ? data_[offset_++] : 0; }
-    std::string bytes(size_t length)
-    {
-        length = std::min(length, size_ - std::min(offset_, size_));
-        std::string text(reinterpret_cast<const char*>(data_ + offset_), length);
-        offset_ += length;
-        return text;
-    }
-
-private:
-    const uint8_t* data_;
-    size_t size_;
-    size_t offset_ = 0;
-};
+using Input = FuzzInput;
 
 constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(-100);
 constexpr uint64_t kOpenFlags[] = { 01101 /* O_WRONLY|O_CREAT|O_TRUNC */, 0301 /* O_WRONLY|O_CREAT|O_EXCL */,

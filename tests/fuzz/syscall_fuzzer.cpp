@@ -8,6 +8,7 @@
 //   6 arguments    each a selector byte and its payload (see `argument`)
 //   u8 data        bytes copied into the guest's scratch memory before the call (0..255, capped)
 #include "fake_platform.h"
+#include "fuzz_input.h"
 #include "x86_64/entry.h"
 
 #include <cstddef>
@@ -16,36 +17,7 @@
 
 namespace {
 
-class Input {
-public:
-    Input(const uint8_t* data, size_t size)
-        : data_(data)
-        , size_(size)
-    {
-    }
-    bool empty() const { return offset_ >= size_; }
-    uint8_t byte() { return offset_ < size_ ? data_[offset_++] : 0; }
-    uint64_t number(size_t bytes)
-    {
-        uint64_t value = 0;
-        for (size_t i = 0; i < bytes; ++i)
-            value |= uint64_t(byte()) << (8 * i);
-        return value;
-    }
-    const uint8_t* take(size_t& length)
-    {
-        if (length > size_ - offset_)
-            length = size_ - offset_;
-        const uint8_t* start = data_ + offset_;
-        offset_ += length;
-        return start;
-    }
-
-private:
-    const uint8_t* data_;
-    size_t size_;
-    size_t offset_ = 0;
-};
+using Input = FuzzInput;
 
 // Strings the kernel is likely to find interesting, placed at the start of scratch memory.
 const char* const kStrings[] = { "/", "/tmp", "/tmp/a", "/tmp/b/c", "/dev/null", "/dev/zero", "/dev/urandom", "/proc/self/exe", "a", ".",
