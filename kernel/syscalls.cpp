@@ -17,9 +17,9 @@ namespace {
     // A call of a group left out of the build keeps its entry (it is still decoded and reported)
     // but names no handler, so none of the group's code is linked.
     constexpr SyscallInfo kSyscalls[] = {
-#define SYSCALL(number, name, group, support, arguments)                                                                                   \
+#define SYSCALL(number, name, group, support, parameters)                                                                                  \
     { number, #name, SyscallGroup::group, SyscallSupport::support, ZEROOS_IF_GROUP_##group(ZEROOS_HANDLER_##support(name), nullptr),       \
-        arguments, ZEROOS_IF_GROUP_##group(nullptr, ZEROOS_MISSING_##support(group)) },
+        ZEROOS_ARGUMENTS(parameters), ZEROOS_IF_GROUP_##group(nullptr, ZEROOS_MISSING_##support(group)) },
 #include "syscalls.def"
 #undef SYSCALL
     };
@@ -83,7 +83,8 @@ const SyscallInfo* syscall_list(size_t& count)
     return kSyscalls;
 }
 
-SyscallOutcome fail_unsupported(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments, const char* detail)
+SyscallOutcome fail_unsupported(
+    Kernel& kernel, const SyscallRequest& request, const char* name, const ArgumentList* arguments, const char* detail)
 {
     char buffer[512];
     LineBuilder line(buffer, sizeof(buffer));
@@ -112,7 +113,7 @@ namespace {
 
     // A handler's result as the platform applies it: the value, -errno, or a fail-fast stop.
     SyscallOutcome outcome_of(
-        Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments, const SyscallResult& result)
+        Kernel& kernel, const SyscallRequest& request, const char* name, const ArgumentList* arguments, const SyscallResult& result)
     {
         if (kernel.process().has_exited())
             return { SyscallOutcome::Kind::Exit, 0 };
@@ -133,7 +134,7 @@ namespace {
     // The running thread blocked, yielded or exited in this syscall: pick the next thread (maybe
     // the same one) and say how to resume it. A thread woken from a pipe or poll wait runs its
     // syscall again first, and may block again.
-    SyscallOutcome switch_threads(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments,
+    SyscallOutcome switch_threads(Kernel& kernel, const SyscallRequest& request, const char* name, const ArgumentList* arguments,
         SyscallHandler handler, const SyscallResult& result)
     {
         auto& threads = kernel.threads();
@@ -180,7 +181,7 @@ namespace {
 
 } // namespace
 
-SyscallOutcome finish_handler(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments,
+SyscallOutcome finish_handler(Kernel& kernel, const SyscallRequest& request, const char* name, const ArgumentList* arguments,
     SyscallHandler handler, const SyscallResult& result)
 {
     kernel.attention().lower();
@@ -189,7 +190,8 @@ SyscallOutcome finish_handler(Kernel& kernel, const SyscallRequest& request, con
     return outcome_of(kernel, request, name, arguments, result);
 }
 
-SyscallOutcome run_handler(Kernel& kernel, const SyscallRequest& request, const char* name, const char* arguments, SyscallHandler handler)
+SyscallOutcome run_handler(
+    Kernel& kernel, const SyscallRequest& request, const char* name, const ArgumentList* arguments, SyscallHandler handler)
 {
     return finish_handler(kernel, request, name, arguments, handler, handler(kernel, request.args));
 }
@@ -199,12 +201,12 @@ SyscallOutcome serve_syscall_request(Kernel& kernel, const SyscallRequest& reque
     const SyscallInfo* info = syscall_info(request.number);
     const char* name = request.arch_name ? request.arch_name : (info ? info->name : nullptr);
     if (!info || info->support == SyscallSupport::FAILFAST)
-        return fail_unsupported(kernel, request, name, info ? info->arguments : nullptr, nullptr);
+        return fail_unsupported(kernel, request, name, info ? &info->arguments : nullptr, nullptr);
     if (info->support == SyscallSupport::QUIET_ENOSYS)
         return { SyscallOutcome::Kind::Return, -ENOSYS };
     if (info->missing_feature)
-        return fail_unsupported(kernel, request, name, info->arguments, info->missing_feature);
-    return run_handler(kernel, request, name, info->arguments, info->handler);
+        return fail_unsupported(kernel, request, name, &info->arguments, info->missing_feature);
+    return run_handler(kernel, request, name, &info->arguments, info->handler);
 }
 
 SyscallOutcome dispatch_syscall(Kernel& kernel, const SyscallRequest& request)

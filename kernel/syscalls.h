@@ -1,29 +1,13 @@
 #pragma once
 
-#include "base/result.h"
-#include "uaccess.h"
+#include "core/linux_abi.h"
+#include "core/timespec.h"
+#include "proc/linux_abi.h"
+#include "signals/linux_abi.h"
+#include "syscall_arguments.h"
+#include "time/linux_abi.h"
 
 namespace zeroos {
-
-class Kernel;
-
-// The six raw argument registers of one system call. Handlers narrow each one explicitly to the
-// type the Linux prototype gives it: an `int` argument is the low 32 bits of its register, whatever
-// the guest left in the upper half.
-struct SyscallArgs {
-    u64 raw[6] = {};
-
-    int fd(size_t i) const { return static_cast<int>(static_cast<u32>(raw[i])); }
-    int int32(size_t i) const { return static_cast<int>(static_cast<u32>(raw[i])); }
-    u32 uint32(size_t i) const { return static_cast<u32>(raw[i]); }
-    i64 int64(size_t i) const { return static_cast<i64>(raw[i]); }
-    u64 uint64(size_t i) const { return raw[i]; }
-    size_t size(size_t i) const { return static_cast<size_t>(raw[i]); }
-    template<typename T> UserPtr<T> pointer(size_t i) const { return UserPtr<T>(raw[i]); }
-};
-
-using SyscallResult = ErrorOr<long>;
-using SyscallHandler = SyscallResult (*)(Kernel&, const SyscallArgs&);
 
 enum class SyscallGroup { core, vfs, mm, time, random, proc, sched, signals, threads };
 enum class SyscallSupport { IMPLEMENTED, QUIET_ENOSYS, FAILFAST };
@@ -34,7 +18,7 @@ struct SyscallInfo {
     SyscallGroup group;
     SyscallSupport support;
     SyscallHandler handler; // null unless IMPLEMENTED and its group is built in
-    const char* arguments; // "kind name, ..." as in syscalls.def
+    ArgumentList arguments; // the parameter kinds and names of syscalls.def
     // Why an IMPLEMENTED call has no handler: "the <feature> feature is not built into this
     // kernel" when its group was left out (-DZEROOS_FEATURES); null otherwise.
     const char* missing_feature;
@@ -87,15 +71,15 @@ struct SyscallInfo {
 constexpr long kSyscallNumberLimit = 512;
 
 // An entry's handler as its support level gives it (with ZEROOS_IF_GROUP_<group>, the whole rule).
-#define ZEROOS_HANDLER_IMPLEMENTED(name) &sys_##name
+#define ZEROOS_HANDLER_IMPLEMENTED(name) &unpack_and_call<&sys_##name>
 #define ZEROOS_HANDLER_QUIET_ENOSYS(name) nullptr
 #define ZEROOS_HANDLER_FAILFAST(name) nullptr
 
 // Declarations of every implemented handler, derived from syscalls.def.
-#define ZEROOS_DECLARE_IMPLEMENTED(name) SyscallResult sys_##name(Kernel&, const SyscallArgs&);
-#define ZEROOS_DECLARE_QUIET_ENOSYS(name)
-#define ZEROOS_DECLARE_FAILFAST(name)
-#define SYSCALL(number, name, group, support, arguments) ZEROOS_DECLARE_##support(name)
+#define ZEROOS_DECLARE_IMPLEMENTED(name, parameters) SyscallResult sys_##name(Kernel& ZEROOS_AFTER_KERNEL parameters);
+#define ZEROOS_DECLARE_QUIET_ENOSYS(name, parameters)
+#define ZEROOS_DECLARE_FAILFAST(name, parameters)
+#define SYSCALL(number, name, group, support, parameters) ZEROOS_DECLARE_##support(name, parameters)
 #include "syscalls.def"
 #undef SYSCALL
 
@@ -138,15 +122,15 @@ SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
 SyscallOutcome serve_syscall_request(Kernel&, const SyscallRequest&);
 // The part of dispatch_syscall after the lookup, for architecture adapters that serve a call with
 // a handler of their own: runs it, converts its result, and switches threads when it blocked.
-SyscallOutcome run_handler(Kernel&, const SyscallRequest&, const char* name, const char* arguments, SyscallHandler);
+SyscallOutcome run_handler(Kernel&, const SyscallRequest&, const char* name, const ArgumentList* arguments, SyscallHandler);
 // The part of run_handler after the handler returned, for fast paths that call handlers themselves
 // and come here when the result is not a plain value or the kernel's attention flag is up.
 SyscallOutcome finish_handler(
-    Kernel&, const SyscallRequest&, const char* name, const char* arguments, SyscallHandler, const SyscallResult&);
+    Kernel&, const SyscallRequest&, const char* name, const ArgumentList* arguments, SyscallHandler, const SyscallResult&);
 
 // Stops the guest because ZeroOS does not implement what it asked for: one report line naming the
 // call with its decoded arguments and pc, then exit status 70. With --on-unsupported=enosys the call
 // answers -ENOSYS instead (after the same line, printed once per syscall number).
-SyscallOutcome fail_unsupported(Kernel&, const SyscallRequest&, const char* name, const char* arguments, const char* detail);
+SyscallOutcome fail_unsupported(Kernel&, const SyscallRequest&, const char* name, const ArgumentList* arguments, const char* detail);
 
 } // namespace zeroos

@@ -17,7 +17,7 @@ struct Generic {
 };
 
 const Generic kGeneric[] = {
-#define SYSCALL(number, name, group, support, arguments) { number, #name, #group, #support, arguments },
+#define SYSCALL(number, name, group, support, parameters) { number, #name, #group, #support, #parameters },
 #include "syscalls.def"
 #undef SYSCALL
 };
@@ -26,12 +26,17 @@ struct X86 {
     long number;
     const char* name;
     const char* how;
+    const char* adapter;
 };
 
 const X86 kX86[] = {
-#define X86_SYSCALL(number, name, how) { number, #name, #how },
+#define X86_DIRECT(number, name) { number, #name, "DIRECT", "" },
+#define X86_ADAPTER(number, name, adapter) { number, #name, "ADAPTER", #adapter },
+#define X86_NONE(number, name) { number, #name, "NONE", "" },
 #include "x86_64_syscalls.def"
-#undef X86_SYSCALL
+#undef X86_DIRECT
+#undef X86_ADAPTER
+#undef X86_NONE
 };
 
 const char* status(const std::string& support)
@@ -64,7 +69,8 @@ int main()
         std::string x86;
         for (long number : direct[call.name])
             x86 += (x86.empty() ? "" : ", ") + std::to_string(number);
-        std::string arguments = call.arguments;
+        std::string arguments = std::string(call.arguments).substr(1); // the parameter list without its parentheses
+        arguments.pop_back();
         std::printf("| `%s` | %ld | %s | %s | %s | %s |\n", call.name, call.number, x86.empty() ? "—" : x86.c_str(), status(call.support),
             call.group, arguments.empty() ? "—" : ("`" + arguments + "`").c_str());
     }
@@ -72,10 +78,10 @@ int main()
     std::printf("\n## x86-64 calls served by rewriting\n\n"
                 "These x86-64 calls have no generic counterpart of the same name; `shim/x86_64/legacy.cpp` serves each\n"
                 "through generic calls (for example `open` as `openat(AT_FDCWD, ...)`), and `--trace` shows those.\n\n"
-                "| x86-64 name | x86-64 number |\n|---|---|\n");
+                "| x86-64 name | x86-64 number | adapter |\n|---|---|---|\n");
     for (const auto& call : kX86)
         if (std::string(call.how) == "ADAPTER")
-            std::printf("| `%s` | %ld |\n", call.name, call.number);
+            std::printf("| `%s` | %ld | `%s` |\n", call.name, call.number, call.adapter);
 
     std::printf("\n## x86-64 calls ZeroOS does not serve\n\n"
                 "Each stops the guest with a report naming it (or answers ENOSYS under `--on-unsupported=enosys`).\n\n");

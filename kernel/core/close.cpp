@@ -2,9 +2,9 @@
 
 namespace zeroos {
 
-SyscallResult sys_close(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_close(Kernel& kernel, Fd fd)
 {
-    TRY(kernel.fds().close(args.fd(0)));
+    TRY(kernel.fds().close(fd));
     return 0;
 }
 

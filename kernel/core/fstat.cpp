@@ -26,10 +26,10 @@ KernelStat stat_of(const Inode& inode)
     return stat;
 }
 
-SyscallResult sys_fstat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fstat(Kernel& kernel, Fd fd, OutStat statbuf)
 {
-    auto file = TRY(kernel.fds().get(args.fd(0)));
-    TRY(arch_write_stat(args.pointer<void>(1), stat_of(*file->inode)));
+    auto file = TRY(kernel.fds().get(fd));
+    TRY(arch_write_stat(statbuf, stat_of(*file->inode)));
     return 0;
 }
 

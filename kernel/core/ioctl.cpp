@@ -2,10 +2,8 @@
 
 namespace zeroos {
 
-SyscallResult sys_ioctl(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_ioctl(Kernel& kernel, Fd fd, Hex32 request, Hex arg)
 {
-    int fd = args.fd(0);
-    u32 request = args.uint32(1);
     auto file = TRY(kernel.fds().get(fd));
     if (file->is_path_only())
         return Error::from_errno(EBADF);
@@ -24,7 +22,7 @@ SyscallResult sys_ioctl(Kernel& kernel, const SyscallArgs& args)
         i64 available = file->inode->readable_bytes(*file);
         if (available < 0)
             return Error::from_errno(ENOTTY);
-        TRY(write_to_user(args.pointer<int>(2), static_cast<int>(min<i64>(available, 0x7fffffff))));
+        TRY(write_to_user(UserPtr<int>(arg), static_cast<int>(min<i64>(available, 0x7fffffff))));
         return 0;
     }
     case FIOCLEX:
@@ -32,7 +30,7 @@ SyscallResult sys_ioctl(Kernel& kernel, const SyscallArgs& args)
         TRY(kernel.fds().set_cloexec(fd, request == FIOCLEX));
         return 0;
     case FIONBIO: {
-        int enable = TRY(read_from_user(args.pointer<int>(2)));
+        int enable = TRY(read_from_user(UserPtr<int>(arg)));
         file->flags = enable ? (file->flags | O_NONBLOCK) : (file->flags & ~u32(O_NONBLOCK));
         return 0;
     }

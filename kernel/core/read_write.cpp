@@ -126,28 +126,28 @@ ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, Us
     return done;
 }
 
-SyscallResult sys_read(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_read(Kernel& kernel, Fd fd, OutBuffer buf, Size count)
 {
-    auto file = TRY(readable_file(kernel, args.fd(0)));
-    return TRY(transfer(kernel, *file, false, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
+    auto file = TRY(readable_file(kernel, fd));
+    return TRY(transfer(kernel, *file, false, IoBuffer::user(buf), count, -1));
 }
 
-SyscallResult sys_write(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_write(Kernel& kernel, Fd fd, InBuffer buf, Size count)
 {
-    auto file = TRY(writable_file(kernel, args.fd(0)));
-    return TRY(transfer(kernel, *file, true, IoBuffer::user(args.pointer<void>(1)), args.size(2), -1));
+    auto file = TRY(writable_file(kernel, fd));
+    return TRY(transfer(kernel, *file, true, IoBuffer::user(buf), count, -1));
 }
 
-SyscallResult sys_readv(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_readv(Kernel& kernel, Fd fd, Ptr<linux_abi::IoVec> iov, Int iovcnt)
 {
-    auto file = TRY(readable_file(kernel, args.fd(0)));
-    return TRY(transfer_vector(kernel, *file, false, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+    auto file = TRY(readable_file(kernel, fd));
+    return TRY(transfer_vector(kernel, *file, false, iov, iovcnt, -1));
 }
 
-SyscallResult sys_writev(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_writev(Kernel& kernel, Fd fd, Ptr<linux_abi::IoVec> iov, Int iovcnt)
 {
-    auto file = TRY(writable_file(kernel, args.fd(0)));
-    return TRY(transfer_vector(kernel, *file, true, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+    auto file = TRY(writable_file(kernel, fd));
+    return TRY(transfer_vector(kernel, *file, true, iov, iovcnt, -1));
 }
 
 } // namespace zeroos

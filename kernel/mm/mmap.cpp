@@ -56,14 +56,9 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_mmap(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_mmap(Kernel& kernel, Address hint, Size requested_length, Prot prot, MapFlags flags, Fd fd, Offset offset_argument)
 {
-    u64 hint = args.uint64(0);
-    u64 requested_length = args.uint64(1);
-    u32 prot = args.uint32(2);
-    u32 flags = args.uint32(3);
-    int fd = args.fd(4);
-    u64 offset = args.uint64(5);
+    u64 offset = static_cast<u64>(offset_argument);
     bool anonymous = flags & MAP_ANONYMOUS;
 
     if (offset % kPageSize != 0 || requested_length == 0)
@@ -93,10 +88,9 @@ SyscallResult sys_mmap(Kernel& kernel, const SyscallArgs& args)
     return static_cast<long>(address);
 }
 
-SyscallResult sys_munmap(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_munmap(Kernel& kernel, Address address, Size requested_length)
 {
-    u64 address = args.uint64(0);
-    u64 length = page_length(args.uint64(1));
+    u64 length = page_length(requested_length);
     if (address % kPageSize != 0 || length == 0 || range_overflows(address, length))
         return Error::from_errno(EINVAL);
     if (!kernel.memory().in_arena(address, length))
@@ -105,13 +99,10 @@ SyscallResult sys_munmap(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_mremap(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_mremap(Kernel& kernel, Address address, Size old_size, Size new_size, Hex flags, Address)
 {
-    u64 address = args.uint64(0);
-    u64 old_length = args.uint64(1);
-    u64 new_length = args.uint64(2);
-    u64 flags = args.uint64(3);
-
+    u64 old_length = old_size;
+    u64 new_length = new_size;
     if (flags & ~u64(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
         return Error::from_errno(EINVAL);
     if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))

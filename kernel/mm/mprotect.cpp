@@ -65,11 +65,9 @@ namespace {
 } // namespace
 
 // Recorded and passed to the platform: the host applies it to the guest's pages, RISC-V has no MMU.
-SyscallResult sys_mprotect(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_mprotect(Kernel& kernel, Address address, Size len, Prot prot)
 {
-    u64 address = args.uint64(0);
-    u64 length = args.uint64(1);
-    u32 prot = args.uint32(2);
+    u64 length = len;
     if (address % kPageSize != 0)
         return Error::from_errno(EINVAL);
     if (length == 0)
@@ -93,11 +91,8 @@ SyscallResult sys_mprotect(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_madvise(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_madvise(Kernel& kernel, Address address, Size requested_length, Int advice)
 {
-    u64 address = args.uint64(0);
-    u64 requested_length = args.uint64(1);
-    int advice = args.int32(2);
     if (!is_known_advice(advice) || address % kPageSize != 0)
         return Error::from_errno(EINVAL);
     u64 length = align_up(requested_length, kPageSize);
@@ -121,11 +116,9 @@ SyscallResult sys_madvise(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_msync(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_msync(Kernel& kernel, Address address, Size requested_length, Int flags)
 {
-    u64 address = args.uint64(0);
-    u64 length = align_up(args.uint64(1), kPageSize);
-    int flags = args.int32(2);
+    u64 length = align_up(requested_length, kPageSize);
     if (address % kPageSize != 0)
         return Error::from_errno(EINVAL);
     if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))

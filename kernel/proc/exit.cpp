@@ -6,22 +6,22 @@
 namespace zeroos {
 
 // Ends the calling thread; the last one's exit ends the process.
-SyscallResult sys_exit(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_exit(Kernel& kernel, Int status)
 {
-    exit_thread(kernel, args.int32(0));
+    exit_thread(kernel, status);
     return 0;
 }
 
-SyscallResult sys_exit_group(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_exit_group(Kernel& kernel, Int status)
 {
-    kernel.process().exit(args.int32(0));
+    kernel.process().exit(status);
     return 0;
 }
 
 // There are never children to wait for.
-SyscallResult sys_wait4(Kernel&, const SyscallArgs&) { return Error::from_errno(ECHILD); }
+SyscallResult sys_wait4(Kernel&, Int, Ptr<>, Int, Ptr<>) { return Error::from_errno(ECHILD); }
 
-SyscallResult sys_execve(Kernel&, const SyscallArgs&)
+SyscallResult sys_execve(Kernel&, Path, Ptr<>, Ptr<>)
 {
     return Error::unsupported("execve: ZeroOS runs one program per boot and cannot replace it");
 }

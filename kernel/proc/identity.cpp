@@ -11,33 +11,31 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_getpid(Kernel&, const SyscallArgs&) { return ProcessState::kPid; }
-SyscallResult sys_getppid(Kernel&, const SyscallArgs&) { return 0; }
-SyscallResult sys_getuid(Kernel&, const SyscallArgs&) { return 0; }
-SyscallResult sys_geteuid(Kernel&, const SyscallArgs&) { return 0; }
-SyscallResult sys_getgid(Kernel&, const SyscallArgs&) { return 0; }
-SyscallResult sys_getegid(Kernel&, const SyscallArgs&) { return 0; }
+SyscallResult sys_getpid(Kernel&) { return ProcessState::kPid; }
+SyscallResult sys_getppid(Kernel&) { return 0; }
+SyscallResult sys_getuid(Kernel&) { return 0; }
+SyscallResult sys_geteuid(Kernel&) { return 0; }
+SyscallResult sys_getgid(Kernel&) { return 0; }
+SyscallResult sys_getegid(Kernel&) { return 0; }
 
 // No supplementary groups: nothing is written.
-SyscallResult sys_getgroups(Kernel&, const SyscallArgs& args)
+SyscallResult sys_getgroups(Kernel&, Int size, Ptr<>)
 {
-    if (args.int32(0) < 0)
+    if (size < 0)
         return Error::from_errno(EINVAL);
     return 0;
 }
 
-SyscallResult sys_getpgid(Kernel&, const SyscallArgs& args)
+SyscallResult sys_getpgid(Kernel&, Int pid)
 {
-    if (!is_self(args.int32(0)))
+    if (!is_self(pid))
         return Error::from_errno(ESRCH);
     return ProcessState::kPid;
 }
 
 // A session leader may not change its process group (Linux: EPERM).
-SyscallResult sys_setpgid(Kernel&, const SyscallArgs& args)
+SyscallResult sys_setpgid(Kernel&, Int pid, Int pgid)
 {
-    int pid = args.int32(0);
-    int pgid = args.int32(1);
     if (pgid < 0)
         return Error::from_errno(EINVAL);
     if (!is_self(pid))
@@ -46,6 +44,6 @@ SyscallResult sys_setpgid(Kernel&, const SyscallArgs& args)
 }
 
 // Already a process group leader, so Linux refuses a new session.
-SyscallResult sys_setsid(Kernel&, const SyscallArgs&) { return Error::from_errno(EPERM); }
+SyscallResult sys_setsid(Kernel&) { return Error::from_errno(EPERM); }
 
 } // namespace zeroos

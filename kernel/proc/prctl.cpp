@@ -44,29 +44,28 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_prctl(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_prctl(Kernel& kernel, Int option, Hex arg2, Hex, Hex, Hex)
 {
-    int option = args.int32(0);
     auto& process = kernel.process();
     switch (option) {
     case PR_SET_NAME: {
         // Linux copies at most 15 bytes, stopping at a NUL; a longer name is cut.
         char name[kTaskNameLength] = {};
-        auto length = strncpy_from_user(name, args.pointer<const char>(1), kTaskNameLength - 1);
+        auto length = strncpy_from_user(name, UserPtr<const char>(arg2), kTaskNameLength - 1);
         if (length.is_error() && length.error().code() == EFAULT)
             return Error::from_errno(EFAULT);
         process.set_name(name, length.is_error() ? kTaskNameLength - 1 : length.value());
         return 0;
     }
     case PR_GET_NAME:
-        TRY(copy_to_user(args.pointer<void>(1), process.name(), kTaskNameLength));
+        TRY(copy_to_user(UserPtr<void>(arg2), process.name(), kTaskNameLength));
         return 0;
     case PR_GET_DUMPABLE:
         return process.dumpable() ? 1 : 0;
     case PR_SET_DUMPABLE:
-        if (args.uint64(1) > 1)
+        if (arg2 > 1)
             return Error::from_errno(EINVAL);
-        process.set_dumpable(args.uint64(1) == 1);
+        process.set_dumpable(arg2 == 1);
         return 0;
     }
     return unsupported_option(option);

@@ -29,12 +29,8 @@ namespace {
 
 // Linux's order of checks: the new limit is read first (EFAULT), then the target (ESRCH), then
 // the resource (EINVAL).
-SyscallResult sys_prlimit64(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_prlimit64(Kernel& kernel, Int pid, Int resource, Ptr<LinuxRlimit> new_pointer, Ptr<LinuxRlimit> old_pointer)
 {
-    int pid = args.int32(0);
-    int resource = args.int32(1);
-    auto new_pointer = args.pointer<LinuxRlimit>(2);
-    auto old_pointer = args.pointer<LinuxRlimit>(3);
     LinuxRlimit new_limit {};
     if (!new_pointer.is_null())
         new_limit = TRY(read_from_user(new_pointer));
@@ -49,30 +45,27 @@ SyscallResult sys_prlimit64(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_getrlimit(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_getrlimit(Kernel& kernel, Int resource, Ptr<LinuxRlimit> rlim)
 {
-    int resource = args.int32(0);
     TRY(check_resource(resource));
-    TRY(write_to_user(args.pointer<LinuxRlimit>(1), kernel.process().limit(resource)));
+    TRY(write_to_user(rlim, kernel.process().limit(resource)));
     return 0;
 }
 
-SyscallResult sys_setrlimit(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_setrlimit(Kernel& kernel, Int resource, Ptr<LinuxRlimit> rlim)
 {
-    int resource = args.int32(0);
     TRY(check_resource(resource));
-    TRY(set_limit(kernel, resource, TRY(read_from_user(args.pointer<LinuxRlimit>(1)))));
+    TRY(set_limit(kernel, resource, TRY(read_from_user(rlim))));
     return 0;
 }
 
 // All zeros: real CPU times and fault counts would differ between runs and targets.
-SyscallResult sys_getrusage(Kernel&, const SyscallArgs& args)
+SyscallResult sys_getrusage(Kernel&, Int who, Ptr<LinuxRusage> destination)
 {
-    int who = args.int32(0);
     if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
         return Error::from_errno(EINVAL);
     LinuxRusage usage {};
-    TRY(write_to_user(args.pointer<LinuxRusage>(1), usage));
+    TRY(write_to_user<LinuxRusage>(destination, usage));
     return 0;
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_uname(Kernel&, const SyscallArgs& args)
+SyscallResult sys_uname(Kernel&, Ptr<LinuxUtsname> buf)
 {
     LinuxUtsname name;
     mem_set(&name, 0, sizeof(name));
@@ -23,11 +23,11 @@ SyscallResult sys_uname(Kernel&, const SyscallArgs& args)
     set_field(name.version, "#1 ZeroOS");
     set_field(name.machine, arch_machine_name());
     set_field(name.domainname, "(none)");
-    TRY(write_to_user(args.pointer<LinuxUtsname>(0), name));
+    TRY(write_to_user(buf, name));
     return 0;
 }
 
-SyscallResult sys_sysinfo(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_sysinfo(Kernel& kernel, Ptr<LinuxSysinfo> destination)
 {
     LinuxSysinfo info;
     mem_set(&info, 0, sizeof(info));
@@ -38,7 +38,7 @@ SyscallResult sys_sysinfo(Kernel& kernel, const SyscallArgs& args)
     info.freeram = kernel.memory().free_bytes();
     info.procs = 1;
     info.mem_unit = 1;
-    TRY(write_to_user(args.pointer<LinuxSysinfo>(0), info));
+    TRY(write_to_user<LinuxSysinfo>(destination, info));
     return 0;
 }
 

@@ -15,11 +15,9 @@
 // flags that choose how to wait change nothing.
 namespace zeroos {
 
-SyscallResult sys_getrandom(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_getrandom(Kernel& kernel, Ptr<> buffer, Size buflen, Uint flags)
 {
-    auto buffer = args.pointer<void>(0);
-    size_t length = args.size(1);
-    u32 flags = args.uint32(2);
+    size_t length = buflen;
     if (flags & ~u32(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
         return Error::from_errno(EINVAL);
     if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))

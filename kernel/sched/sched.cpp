@@ -14,32 +14,30 @@ namespace {
 } // namespace
 
 // Returns the bytes written, as the raw syscall does (glibc clears the rest of the caller's set).
-SyscallResult sys_sched_getaffinity(Kernel&, const SyscallArgs& args)
+SyscallResult sys_sched_getaffinity(Kernel&, Int pid, Size size, Ptr<u64> destination)
 {
-    size_t size = args.size(1);
     if (size == 0 || size % kCpuMaskSize != 0)
         return Error::from_errno(EINVAL);
-    if (!is_self(args.int32(0)))
+    if (!is_self(pid))
         return Error::from_errno(ESRCH);
-    u64 mask = 1;
-    TRY(write_to_user(args.pointer<u64>(2), mask));
+    TRY(write_to_user<u64>(destination, 1));
     return static_cast<long>(kCpuMaskSize);
 }
 
-SyscallResult sys_sched_setaffinity(Kernel&, const SyscallArgs& args)
+SyscallResult sys_sched_setaffinity(Kernel&, Int pid, Size cpusetsize, Ptr<> source)
 {
-    if (!is_self(args.int32(0)))
+    if (!is_self(pid))
         return Error::from_errno(ESRCH);
-    size_t size = min(args.size(1), kCpuMaskSize);
+    size_t size = min<size_t>(cpusetsize, kCpuMaskSize);
     u8 mask[kCpuMaskSize] = {};
-    TRY(copy_from_user(mask, args.pointer<void>(2), size));
+    TRY(copy_from_user(mask, source, size));
     // CPU 0 is the only CPU: a set without it leaves nowhere to run.
     if (!(mask[0] & 1))
         return Error::from_errno(EINVAL);
     return 0;
 }
 
-SyscallResult sys_sched_yield(Kernel& kernel, const SyscallArgs&)
+SyscallResult sys_sched_yield(Kernel& kernel)
 {
     kernel.threads().yield_current(0);
     return 0;

@@ -29,7 +29,7 @@ struct Thread {
         SyscallHandler handler = nullptr;
         SyscallArgs args;
         const char* name = nullptr;
-        const char* arguments = nullptr;
+        const ArgumentList* arguments = nullptr;
     } restart;
     bool restarting = false; // running the Restart's syscall again now
     u64 restart_progress = 0; // bytes a blocked pipe write had written before it blocked

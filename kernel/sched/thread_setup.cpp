@@ -11,20 +11,20 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_gettid(Kernel& kernel, const SyscallArgs&) { return kernel.threads().current_tid(); }
+SyscallResult sys_gettid(Kernel& kernel) { return kernel.threads().current_tid(); }
 
-SyscallResult sys_set_tid_address(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_set_tid_address(Kernel& kernel, Ptr<> tidptr)
 {
     auto& thread = kernel.threads().current();
-    thread.clear_child_tid = args.uint64(0);
+    thread.clear_child_tid = tidptr.address();
     return thread.tid;
 }
 
-SyscallResult sys_set_robust_list(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_set_robust_list(Kernel& kernel, Ptr<> head, Size len)
 {
-    if (args.size(1) != kRobustListHeadSize)
+    if (len != kRobustListHeadSize)
         return Error::from_errno(EINVAL);
-    kernel.threads().current().robust_list_head = args.uint64(0);
+    kernel.threads().current().robust_list_head = head.address();
     return 0;
 }
 

@@ -24,10 +24,8 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_kill(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_kill(Kernel& kernel, Int pid, Signal signal)
 {
-    int pid = args.int32(0);
-    int signal = args.int32(1);
     TRY(check_signal(signal));
     // kill(-1) reaches every process except init and the caller; here that is nobody (Linux: ESRCH).
     if (pid == -1)
@@ -38,10 +36,8 @@ SyscallResult sys_kill(Kernel& kernel, const SyscallArgs& args)
     return send_to_self(kernel, signal);
 }
 
-SyscallResult sys_tkill(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_tkill(Kernel& kernel, Int tid, Signal signal)
 {
-    int tid = args.int32(0);
-    int signal = args.int32(1);
     if (tid <= 0)
         return Error::from_errno(EINVAL);
     if (!kernel.threads().find(tid))
@@ -50,11 +46,8 @@ SyscallResult sys_tkill(Kernel& kernel, const SyscallArgs& args)
     return send_to_self(kernel, signal);
 }
 
-SyscallResult sys_tgkill(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_tgkill(Kernel& kernel, Int tgid, Int tid, Signal signal)
 {
-    int tgid = args.int32(0);
-    int tid = args.int32(1);
-    int signal = args.int32(2);
     if (tgid <= 0 || tid <= 0)
         return Error::from_errno(EINVAL);
     if (tgid != ProcessState::kPid || !kernel.threads().find(tid))

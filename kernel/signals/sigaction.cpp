@@ -12,12 +12,9 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_rt_sigaction(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_rt_sigaction(Kernel& kernel, Signal signal, Ptr<> new_action, Ptr<> old_action, Size sigsetsize)
 {
-    int signal = args.int32(0);
-    auto new_action = args.pointer<void>(1);
-    auto old_action = args.pointer<void>(2);
-    if (args.size(3) != kSigsetSize)
+    if (sigsetsize != kSigsetSize)
         return Error::from_errno(EINVAL);
     if (!is_valid_signal(signal) || (!new_action.is_null() && (signal == SIGKILL || signal == SIGSTOP)))
         return Error::from_errno(EINVAL);
@@ -30,12 +27,9 @@ SyscallResult sys_rt_sigaction(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_rt_sigprocmask(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_rt_sigprocmask(Kernel& kernel, Int how, Ptr<u64> set, Ptr<u64> old_set, Size sigsetsize)
 {
-    int how = args.int32(0);
-    auto set = args.pointer<u64>(1);
-    auto old_set = args.pointer<u64>(2);
-    if (args.size(3) != kSigsetSize)
+    if (sigsetsize != kSigsetSize)
         return Error::from_errno(EINVAL);
     auto& signals = kernel.signals();
     u64 previous = signals.blocked();
@@ -63,10 +57,8 @@ SyscallResult sys_rt_sigprocmask(Kernel& kernel, const SyscallArgs& args)
 
 // The guest is never running on the alternate stack (no handler is ever entered), so SS_ONSTACK
 // is never reported and changing the stack is always allowed.
-SyscallResult sys_sigaltstack(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_sigaltstack(Kernel& kernel, Ptr<LinuxStack> new_stack, Ptr<LinuxStack> old_stack)
 {
-    auto new_stack = args.pointer<LinuxStack>(0);
-    auto old_stack = args.pointer<LinuxStack>(1);
     auto& signals = kernel.signals();
     LinuxStack previous = signals.alternate_stack();
     if (!new_stack.is_null()) {

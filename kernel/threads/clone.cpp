@@ -34,17 +34,14 @@ namespace {
 
 // Arguments in the generic order: flags, stack, parent_tid, tls, child_tid (x86-64's shim swaps
 // its tls and child_tid into place).
-SyscallResult sys_clone(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_clone(Kernel& kernel, Hex flags, Ptr<> stack, Ptr<i32> parent_tid, Ptr<> tls_argument, Ptr<i32> child_tid)
 {
-    u64 flags = args.uint64(0);
     TRY(check_consistent(flags));
     if (!(flags & CLONE_VM) || !(flags & CLONE_THREAD))
         return Error::unsupported("clone of a new process: ZeroOS is a unikernel with one process (threads share it)");
     if ((flags & kThreadRequired) != kThreadRequired || (flags & ~(kThreadRequired | kThreadOptional | CSIGNAL)))
         return Error::unsupported("only threads sharing everything (pthread_create's flags) can be cloned");
-    auto parent_tid = args.pointer<i32>(2);
-    u64 tls = args.uint64(3);
-    auto child_tid = args.pointer<i32>(4);
+    u64 tls = tls_argument.address();
 
     auto& threads = kernel.threads();
     Thread* thread = TRY(threads.create());
@@ -53,7 +50,7 @@ SyscallResult sys_clone(Kernel& kernel, const SyscallArgs& args)
         threads.cancel_created(*thread);
         return error;
     };
-    if (!platform::thread_create(tid, args.uint64(1), flags & CLONE_SETTLS, tls))
+    if (!platform::thread_create(tid, stack.address(), flags & CLONE_SETTLS, tls))
         return undo(Error::from_errno(EAGAIN));
     // One address space: the parent's and the child's writes land in the same word.
     if (flags & CLONE_PARENT_SETTID) {

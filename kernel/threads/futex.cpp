@@ -41,7 +41,7 @@ namespace {
     }
 
     // A negative count wakes nobody on Linux (it is read as int).
-    u32 count_argument(u64 raw) { return static_cast<i32>(static_cast<u32>(raw)) < 0 ? 0 : min(static_cast<u32>(raw), kMaxCount); }
+    u32 count_argument(u32 count) { return static_cast<i32>(count) < 0 ? 0 : min(count, kMaxCount); }
 
     // Applies FUTEX_WAKE_OP's operation to the word at uaddr2 and returns whether its comparison
     // with the old value holds (see futex(2): op, cmp and their arguments packed into val3).
@@ -105,19 +105,17 @@ namespace {
         return monotonic_deadline(clock.monotonic_ns(), requested, absolute, clock_now);
     }
 
-    SyscallResult wait(Kernel& kernel, const SyscallArgs& args, bool bitset_wait)
+    SyscallResult wait(
+        Kernel& kernel, UserPtr<u32> address, u32 expected, UserPtr<Timespec> timeout, u32 bitset, bool bitset_wait, bool realtime)
     {
-        auto address = args.pointer<u32>(0);
-        u32 bitset = bitset_wait ? args.uint32(5) : FUTEX_BITSET_MATCH_ANY;
         if (bitset == 0)
             return Error::from_errno(EINVAL);
         u32 value = TRY(read_futex_word(address));
-        if (value != args.uint32(2))
+        if (value != expected)
             return Error::from_errno(EAGAIN);
-        auto timeout = args.pointer<Timespec>(3);
         u64 deadline = 0;
         if (!timeout.is_null())
-            deadline = TRY(wait_deadline(kernel, timeout, bitset_wait, args.int32(1) & FUTEX_CLOCK_REALTIME));
+            deadline = TRY(wait_deadline(kernel, timeout, bitset_wait, realtime));
         auto& threads = kernel.threads();
         threads.block_on_futex(address.address(), bitset);
         if (!timeout.is_null())
@@ -158,43 +156,41 @@ long futex_wake(Kernel& kernel, u64 address, u32 count, u32 bitset)
     return woken;
 }
 
-SyscallResult sys_futex(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_futex(Kernel& kernel, Ptr<u32> address, Int operation, Uint val, Ptr<> timeout, Ptr<u32> second, Uint val3)
 {
-    int operation = args.int32(1);
     int command = operation & kCommandMask;
     bool shared = !(operation & FUTEX_PRIVATE_FLAG);
     if ((operation & FUTEX_CLOCK_REALTIME) && command != FUTEX_WAIT_BITSET && command != FUTEX_WAIT)
         return Error::from_errno(ENOSYS);
-    auto address = args.pointer<u32>(0);
     switch (command) {
     case FUTEX_WAIT:
     case FUTEX_WAIT_BITSET:
-        return wait(kernel, args, command == FUTEX_WAIT_BITSET);
+        return wait(kernel, address, val, timeout.cast<Timespec>(), command == FUTEX_WAIT_BITSET ? u32(val3) : FUTEX_BITSET_MATCH_ANY,
+            command == FUTEX_WAIT_BITSET, operation & FUTEX_CLOCK_REALTIME);
     case FUTEX_WAKE:
     case FUTEX_WAKE_BITSET: {
-        u32 bitset = command == FUTEX_WAKE_BITSET ? args.uint32(5) : FUTEX_BITSET_MATCH_ANY;
+        u32 bitset = command == FUTEX_WAKE_BITSET ? val3 : FUTEX_BITSET_MATCH_ANY;
         if (bitset == 0)
             return Error::from_errno(EINVAL);
         TRY(check_key(address, shared));
-        return futex_wake(kernel, address.address(), count_argument(args.raw[2]), bitset);
+        return futex_wake(kernel, address.address(), count_argument(val), bitset);
     }
     case FUTEX_REQUEUE:
     case FUTEX_CMP_REQUEUE: {
-        auto target = args.pointer<u32>(4);
         TRY(check_key(address, shared));
-        TRY(check_key(target, shared));
+        TRY(check_key(second, shared));
         // val2 travels in the timeout register.
-        if (command == FUTEX_CMP_REQUEUE && TRY(read_futex_word(address)) != args.uint32(5))
+        if (command == FUTEX_CMP_REQUEUE && TRY(read_futex_word(address)) != val3)
             return Error::from_errno(EAGAIN);
-        return requeue(kernel, address.address(), target.address(), count_argument(args.raw[2]), count_argument(args.raw[3]));
+        return requeue(
+            kernel, address.address(), second.address(), count_argument(val), count_argument(static_cast<u32>(timeout.address())));
     }
     case FUTEX_WAKE_OP: {
-        auto second = args.pointer<u32>(4);
         TRY(check_key(address, shared));
-        bool condition = TRY(apply_wake_op(second, args.uint32(5)));
-        long woken = futex_wake(kernel, address.address(), count_argument(args.raw[2]), FUTEX_BITSET_MATCH_ANY);
+        bool condition = TRY(apply_wake_op(second, val3));
+        long woken = futex_wake(kernel, address.address(), count_argument(val), FUTEX_BITSET_MATCH_ANY);
         if (condition)
-            woken += futex_wake(kernel, second.address(), count_argument(args.raw[3]), FUTEX_BITSET_MATCH_ANY);
+            woken += futex_wake(kernel, second.address(), count_argument(static_cast<u32>(timeout.address())), FUTEX_BITSET_MATCH_ANY);
         return woken;
     }
     default:

@@ -6,26 +6,23 @@
 // time is ever visible.
 namespace zeroos {
 
-SyscallResult sys_clock_gettime(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_clock_gettime(Kernel& kernel, ClockId clockid, Ptr<Timespec> tp)
 {
-    auto info = TRY(clock_info(args.int32(0)));
-    TRY(write_to_user(args.pointer<Timespec>(1), timespec_from_ns(clock_now_ns(kernel, info.kind))));
+    auto info = TRY(clock_info(clockid));
+    TRY(write_to_user(tp, timespec_from_ns(clock_now_ns(kernel, info.kind))));
     return 0;
 }
 
-SyscallResult sys_clock_getres(Kernel&, const SyscallArgs& args)
+SyscallResult sys_clock_getres(Kernel&, ClockId clockid, Ptr<Timespec> destination)
 {
-    TRY(clock_info(args.int32(0)));
-    auto destination = args.pointer<Timespec>(1);
+    TRY(clock_info(clockid));
     if (!destination.is_null())
         TRY(write_to_user(destination, Timespec { 0, 1 }));
     return 0;
 }
 
-SyscallResult sys_gettimeofday(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_gettimeofday(Kernel& kernel, Ptr<Timeval> time, Ptr<LinuxTimezone> zone)
 {
-    auto time = args.pointer<Timeval>(0);
-    auto zone = args.pointer<LinuxTimezone>(1);
     if (!time.is_null()) {
         auto now = timespec_from_ns(kernel.clock().realtime_ns());
         TRY(write_to_user(time, Timeval { now.tv_sec, now.tv_nsec / 1000 }));
@@ -37,10 +34,9 @@ SyscallResult sys_gettimeofday(Kernel& kernel, const SyscallArgs& args)
 
 // The process has used as much CPU as time has passed (the same rule as CLOCK_PROCESS_CPUTIME_ID),
 // all of it in user mode; there are no children.
-SyscallResult sys_times(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_times(Kernel& kernel, Ptr<LinuxTms> destination)
 {
     i64 ticks = static_cast<i64>(kernel.clock().monotonic_ns() / (kNanosecondsPerSecond / kClockTicksPerSecond));
-    auto destination = args.pointer<LinuxTms>(0);
     if (!destination.is_null())
         TRY(write_to_user(destination, LinuxTms { ticks, 0, 0, 0 }));
     return ticks;

@@ -19,19 +19,19 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_nanosleep(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_nanosleep(Kernel& kernel, Ptr<Timespec> req, Ptr<>)
 {
-    i64 duration = TRY(read_timespec_ns(args.pointer<Timespec>(0)));
+    i64 duration = TRY(read_timespec_ns(req));
     return sleep_until(kernel, monotonic_deadline(kernel.clock().monotonic_ns(), duration, false, 0));
 }
 
-SyscallResult sys_clock_nanosleep(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_clock_nanosleep(Kernel& kernel, ClockId clockid, Int flags, Ptr<Timespec> request, Ptr<>)
 {
-    auto info = TRY(clock_info(args.int32(0)));
+    auto info = TRY(clock_info(clockid));
     if (info.sleep_errno)
         return Error::from_errno(info.sleep_errno);
-    bool absolute = args.int32(1) & TIMER_ABSTIME;
-    i64 requested = TRY(read_timespec_ns(args.pointer<Timespec>(2)));
+    bool absolute = flags & TIMER_ABSTIME;
+    i64 requested = TRY(read_timespec_ns(request));
     return sleep_until(kernel, monotonic_deadline(kernel.clock().monotonic_ns(), requested, absolute, clock_now_ns(kernel, info.kind)));
 }
 

@@ -232,58 +232,81 @@ namespace {
         line.text(", st_size=").decimal(stat.value().size).text(", ...}");
     }
 
-    bool has_kind(const char* kind, size_t kind_length, const char* name)
-    {
-        return kind_length == str_length(name) && mem_compare(kind, name, kind_length) == 0;
-    }
-
-    // One argument, decoded by its kind: numbers as the prototype types them, strings read from the
-    // guest (a bad pointer prints as the bare address), flags by name.
-    void append_argument(
-        LineBuilder& line, const char* kind, size_t kind_length, size_t index, const SyscallArgs& args, const CallView& view)
+    // One argument, decoded by its format: numbers as the prototype types them, strings read from
+    // the guest (a bad pointer prints as the bare address), flags by name.
+    void append_argument(LineBuilder& line, ArgFormat format, size_t index, const SyscallArgs& args, const CallView& view)
     {
         u64 raw = args.raw[index];
-        auto is = [&](const char* name) { return has_kind(kind, kind_length, name); };
         bool succeeded = view.finished && view.result >= 0;
-        if (is("fd") || is("int")) {
+        switch (format) {
+        case ArgFormat::Decimal:
+        case ArgFormat::FileDescriptor:
             line.decimal(static_cast<int>(static_cast<u32>(raw)));
-        } else if (is("dirfd")) {
-            int fd = static_cast<int>(static_cast<u32>(raw));
-            if (fd == AT_FDCWD)
+            return;
+        case ArgFormat::DirectoryFd:
+            if (static_cast<int>(static_cast<u32>(raw)) == AT_FDCWD)
                 line.text("AT_FDCWD");
             else
-                line.decimal(fd);
-        } else if (is("signal")) {
+                line.decimal(static_cast<int>(static_cast<u32>(raw)));
+            return;
+        case ArgFormat::Signal:
             append_name(line, raw, kSignalNames);
-        } else if (is("clock")) {
+            return;
+        case ArgFormat::Clock:
             append_name(line, raw, kClockNames);
-        } else if (is("size") || is("uint")) {
+            return;
+        case ArgFormat::Unsigned:
+        case ArgFormat::Size:
             line.unsigned_decimal(raw);
-        } else if (is("off")) {
+            return;
+        case ArgFormat::Offset:
             line.decimal(static_cast<i64>(raw));
-        } else if (is("mode") || is("omode")) {
+            return;
+        case ArgFormat::Mode:
+        case ArgFormat::CreateMode:
             append_octal(line, static_cast<u32>(raw));
-        } else if (is("oflags")) {
+            return;
+        case ArgFormat::OpenFlags:
             append_open_flags(line, raw);
-        } else if (is("atflags")) {
+            return;
+        case ArgFormat::AtFlags:
             append_flags(line, static_cast<u32>(raw), kAtFlags, "0");
-        } else if (is("prot")) {
+            return;
+        case ArgFormat::Protection:
             append_flags(line, static_cast<u32>(raw), kProtFlags, "PROT_NONE");
-        } else if (is("mapflags")) {
+            return;
+        case ArgFormat::MapFlags:
             append_map_flags(line, raw);
-        } else if (is("path") || is("str")) {
+            return;
+        case ArgFormat::String:
             append_guest_string(line, raw);
-        } else if (is("ibuf") && index + 1 < 6) {
-            append_guest_bytes(line, raw, static_cast<size_t>(args.raw[index + 1]));
-        } else if (is("obuf") && succeeded) {
-            append_guest_bytes(line, raw, static_cast<size_t>(view.result));
-        } else if (is("ostat") && succeeded) {
-            append_stat(line, raw);
-        } else if (raw == 0 && (is("ptr") || is("ibuf") || is("obuf") || is("ostat"))) {
-            line.text("NULL");
-        } else {
-            line.hex(raw);
+            return;
+        case ArgFormat::InBuffer:
+            if (index + 1 < 6) {
+                append_guest_bytes(line, raw, static_cast<size_t>(args.raw[index + 1]));
+                return;
+            }
+            break;
+        case ArgFormat::OutBuffer:
+            if (succeeded) {
+                append_guest_bytes(line, raw, static_cast<size_t>(view.result));
+                return;
+            }
+            break;
+        case ArgFormat::OutStat:
+            if (succeeded) {
+                append_stat(line, raw);
+                return;
+            }
+            break;
+        case ArgFormat::Pointer:
+        case ArgFormat::Hex:
+            break;
         }
+        if (raw == 0 && format != ArgFormat::Hex)
+            line.text("NULL");
+        else
+            line.hex(raw);
     }
 
     // openat's mode means something only when the call creates a file: strace leaves it out otherwise.
@@ -297,32 +320,24 @@ namespace {
 
 } // namespace
 
-void format_syscall(LineBuilder& line, const char* name, const char* arguments, const SyscallArgs& args, const CallView& view)
+void format_syscall(LineBuilder& line, const char* name, const ArgumentList* arguments, const SyscallArgs& args, const CallView& view)
 {
     line.text(name).character('(');
-    size_t index = 0;
-    const char* cursor = arguments ? arguments : "";
-    while (*cursor && index < 6) {
-        const char* kind = cursor;
-        while (*cursor && *cursor != ' ')
-            ++cursor;
-        size_t kind_length = static_cast<size_t>(cursor - kind);
-        if (*cursor == ' ')
-            ++cursor;
-        const char* argument_name = cursor;
-        while (*cursor && *cursor != ',')
-            ++cursor;
-        bool shown = !has_kind(kind, kind_length, "omode") || mode_is_meaningful(args, index);
-        if (shown) {
-            if (index)
-                line.text(", ");
-            if (view.argument_names)
-                line.bytes(argument_name, static_cast<size_t>(cursor - argument_name)).character('=');
-            append_argument(line, kind, kind_length, index, args, view);
+    bool first = true;
+    for (size_t index = 0; arguments && index < arguments->count; ++index) {
+        ArgFormat format = arguments->formats[index];
+        if (format == ArgFormat::CreateMode && !mode_is_meaningful(args, index))
+            continue;
+        if (!first)
+            line.text(", ");
+        first = false;
+        if (view.argument_names) {
+            const char* parameter = nullptr;
+            size_t length = 0;
+            arguments->name(index, parameter, length);
+            line.bytes(parameter, length).character('=');
         }
-        ++index;
-        while (*cursor == ',' || *cursor == ' ')
-            ++cursor;
+        append_argument(line, format, index, args, view);
     }
     line.character(')');
 }

@@ -3,7 +3,7 @@
 #include "base/format.h"
 #include "syscalls.h"
 
-// Decoding a system call into text, from the argument kinds of kernel/syscalls.def: the one decoder
+// Decoding a system call into text, from the argument kinds of kernel/syscalls.def (kernel/syscall_arguments.h): the one decoder
 // behind fail-fast reports and --trace, on every platform.
 namespace zeroos {
 
@@ -13,8 +13,8 @@ struct CallView {
     long result = 0; // its return value, when finished
 };
 
-// "name(arg, arg, ...)" for the kinds in `arguments` ("kind name, ..." as in syscalls.def).
-void format_syscall(LineBuilder&, const char* name, const char* arguments, const SyscallArgs&, const CallView& = {});
+// "name(arg, arg, ...)" for the parameters in `arguments` (none when it is null).
+void format_syscall(LineBuilder&, const char* name, const ArgumentList* arguments, const SyscallArgs&, const CallView& = {});
 
 // " = 3", " = 0x7f00", " = -1 ENOENT (No such file or directory)": a result as --trace shows it.
 // `addresses` prints successful values in hex (the mm calls return addresses).

@@ -11,21 +11,11 @@ namespace {
 
     Observer* g_observer = nullptr;
 
-    bool has_argument_kind(const SyscallInfo& info, const char* wanted)
+    bool has_argument_format(const SyscallInfo& info, ArgFormat wanted)
     {
-        size_t wanted_length = str_length(wanted);
-        const char* cursor = info.arguments ? info.arguments : "";
-        while (*cursor) {
-            const char* kind = cursor;
-            while (*cursor && *cursor != ' ')
-                ++cursor;
-            if (static_cast<size_t>(cursor - kind) == wanted_length && mem_compare(kind, wanted, wanted_length) == 0)
+        for (size_t i = 0; i < info.arguments.count; ++i)
+            if (info.arguments.formats[i] == wanted)
                 return true;
-            while (*cursor && *cursor != ',')
-                ++cursor;
-            while (*cursor == ',' || *cursor == ' ')
-                ++cursor;
-        }
         return false;
     }
 
@@ -58,9 +48,9 @@ bool class_contains(const char* class_name, const SyscallInfo& info)
 {
     auto is = [&](const char* name) { return str_equal(class_name, name); };
     if (is("file"))
-        return has_argument_kind(info, "path");
+        return has_argument_format(info, ArgFormat::String);
     if (is("desc"))
-        return has_argument_kind(info, "fd") || has_argument_kind(info, "dirfd");
+        return has_argument_format(info, ArgFormat::FileDescriptor) || has_argument_format(info, ArgFormat::DirectoryFd);
     if (is("memory"))
         return info.group == SyscallGroup::mm;
     if (is("process"))
@@ -170,7 +160,7 @@ void trace_call(Kernel&, const SyscallRequest& request, const SyscallOutcome& ou
     view.argument_names = false;
     view.finished = outcome.kind == SyscallOutcome::Kind::Return;
     view.result = outcome.value;
-    format_syscall(line, info->name, info->arguments, request.args, view);
+    format_syscall(line, info->name, &info->arguments, request.args, view);
     if (outcome.kind == SyscallOutcome::Kind::Return)
         format_result(line, outcome.value, info->group == SyscallGroup::mm);
     else if (outcome.kind == SyscallOutcome::Kind::Switch)

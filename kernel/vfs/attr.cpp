@@ -76,49 +76,45 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_fchmod(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fchmod(Kernel& kernel, Fd fd, Mode mode)
 {
-    auto inode = TRY(inode_of_fd(kernel, args.fd(0)));
-    TRY(change_mode(kernel, *inode, args.uint32(1)));
+    auto inode = TRY(inode_of_fd(kernel, fd));
+    TRY(change_mode(kernel, *inode, mode));
     return 0;
 }
 
-SyscallResult sys_fchmodat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fchmodat(Kernel& kernel, DirFd dirfd, Path pathname, Mode mode)
 {
     PathBuffer path;
-    TRY(copy_path_from_user(path, args.pointer<const char>(1)));
-    auto inode = TRY(resolve_existing(kernel, args.fd(0), path.bytes, path.length, true));
-    TRY(change_mode(kernel, *inode, args.uint32(2)));
+    TRY(copy_path_from_user(path, pathname));
+    auto inode = TRY(resolve_existing(kernel, dirfd, path.bytes, path.length, true));
+    TRY(change_mode(kernel, *inode, mode));
     return 0;
 }
 
-SyscallResult sys_fchown(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fchown(Kernel& kernel, Fd fd, Id owner, Id group)
 {
-    auto inode = TRY(inode_of_fd(kernel, args.fd(0)));
-    TRY(change_owner(kernel, *inode, args.uint32(1), args.uint32(2)));
+    auto inode = TRY(inode_of_fd(kernel, fd));
+    TRY(change_owner(kernel, *inode, owner, group));
     return 0;
 }
 
-SyscallResult sys_fchownat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fchownat(Kernel& kernel, DirFd dirfd, Path pathname, Id owner, Id group, AtFlags flags)
 {
-    u32 flags = args.uint32(4);
     if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
         return Error::from_errno(EINVAL);
     PathBuffer path;
-    TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
-    auto inode = TRY(resolve_at(kernel, args.fd(0), path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
-    TRY(change_owner(kernel, *inode, args.uint32(2), args.uint32(3)));
+    TRY(copy_path_allow_empty(path, pathname));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
+    TRY(change_owner(kernel, *inode, owner, group));
     return 0;
 }
 
-SyscallResult sys_utimensat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_utimensat(Kernel& kernel, DirFd dirfd, Path path_pointer, Ptr<Timespec> times_pointer, AtFlags flags)
 {
-    int dirfd = args.fd(0);
-    u32 flags = args.uint32(3);
     if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
         return Error::from_errno(EINVAL);
     RefPtr<Inode> inode;
-    auto path_pointer = args.pointer<const char>(1);
     if (path_pointer.is_null()) {
         // Linux's futimens form: the dirfd itself.
         if (dirfd == AT_FDCWD)
@@ -130,7 +126,6 @@ SyscallResult sys_utimensat(Kernel& kernel, const SyscallArgs& args)
         inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
     }
     Timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
-    auto times_pointer = args.pointer<Timespec>(2);
     if (!times_pointer.is_null()) {
         times[0] = TRY(read_from_user(times_pointer));
         times[1] = TRY(read_from_user(times_pointer.element(1)));
@@ -150,54 +145,51 @@ SyscallResult sys_utimensat(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_faccessat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_faccessat(Kernel& kernel, DirFd dirfd, Path pathname, Int mode) { return access_check(kernel, dirfd, pathname, mode, 0); }
+
+SyscallResult sys_faccessat2(Kernel& kernel, DirFd dirfd, Path pathname, Int mode, AtFlags flags)
 {
-    return access_check(kernel, args.fd(0), args.pointer<const char>(1), args.int32(2), 0);
+    return access_check(kernel, dirfd, pathname, mode, flags);
 }
 
-SyscallResult sys_faccessat2(Kernel& kernel, const SyscallArgs& args)
-{
-    return access_check(kernel, args.fd(0), args.pointer<const char>(1), args.int32(2), args.uint32(3));
-}
-
-SyscallResult sys_truncate(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_truncate(Kernel& kernel, Path pathname, Offset length)
 {
     PathBuffer path;
-    TRY(copy_path_from_user(path, args.pointer<const char>(0)));
+    TRY(copy_path_from_user(path, pathname));
     auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
-    if (args.int64(1) < 0)
+    if (length < 0)
         return Error::from_errno(EINVAL);
-    TRY(truncate_inode(kernel, *inode, args.int64(1)));
+    TRY(truncate_inode(kernel, *inode, length));
     return 0;
 }
 
-SyscallResult sys_ftruncate(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_ftruncate(Kernel& kernel, Fd fd, Offset length)
 {
-    auto file = TRY(kernel.fds().get(args.fd(0)));
+    auto file = TRY(kernel.fds().get(fd));
     if (file->is_path_only())
         return Error::from_errno(EBADF);
-    if (args.int64(1) < 0 || !file->can_write() || !file->inode->is_regular())
+    if (length < 0 || !file->can_write() || !file->inode->is_regular())
         return Error::from_errno(EINVAL);
-    TRY(truncate_inode(kernel, *file->inode, args.int64(1)));
+    TRY(truncate_inode(kernel, *file->inode, length));
     return 0;
 }
 
-SyscallResult sys_fsync(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fsync(Kernel& kernel, Fd fd)
 {
-    TRY(inode_of_fd(kernel, args.fd(0)));
+    TRY(inode_of_fd(kernel, fd));
     return 0;
 }
 
-SyscallResult sys_fdatasync(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fdatasync(Kernel& kernel, Fd fd)
 {
-    TRY(inode_of_fd(kernel, args.fd(0)));
+    TRY(inode_of_fd(kernel, fd));
     return 0;
 }
 
-SyscallResult sys_umask(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_umask(Kernel& kernel, Mode mask)
 {
     u32 previous = kernel.vfs().umask();
-    kernel.vfs().set_umask(args.uint32(0));
+    kernel.vfs().set_umask(mask);
     return previous;
 }
 

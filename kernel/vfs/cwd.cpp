@@ -3,7 +3,7 @@
 
 namespace zeroos {
 
-SyscallResult sys_getcwd(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_getcwd(Kernel& kernel, Ptr<> buf, Size size)
 {
     auto* path = static_cast<char*>(kmalloc(kPathMax));
     if (!path)
@@ -12,9 +12,9 @@ SyscallResult sys_getcwd(Kernel& kernel, const SyscallArgs& args)
     SyscallResult result = 0;
     if (length.is_error())
         result = Error::from_errno(length.error().code() == ENAMETOOLONG ? ERANGE : length.error().code());
-    else if (length.value() + 1 > args.size(1))
+    else if (length.value() + 1 > size)
         result = Error::from_errno(ERANGE);
-    else if (auto copied = copy_to_user(args.pointer<void>(0), path, length.value() + 1); copied.is_error())
+    else if (auto copied = copy_to_user(buf, path, length.value() + 1); copied.is_error())
         result = copied.error();
     else
         result = static_cast<long>(length.value() + 1);
@@ -22,10 +22,10 @@ SyscallResult sys_getcwd(Kernel& kernel, const SyscallArgs& args)
     return result;
 }
 
-SyscallResult sys_chdir(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_chdir(Kernel& kernel, Path pathname)
 {
     PathBuffer path;
-    TRY(copy_path_from_user(path, args.pointer<const char>(0)));
+    TRY(copy_path_from_user(path, pathname));
     auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
     if (!inode->is_directory())
         return Error::from_errno(ENOTDIR);
@@ -33,9 +33,9 @@ SyscallResult sys_chdir(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_fchdir(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fchdir(Kernel& kernel, Fd fd)
 {
-    auto file = TRY(kernel.fds().get(args.fd(0)));
+    auto file = TRY(kernel.fds().get(fd));
     if (!file->inode->is_directory())
         return Error::from_errno(ENOTDIR);
     kernel.vfs().cwd() = file->inode;

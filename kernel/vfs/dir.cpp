@@ -3,29 +3,28 @@
 
 namespace zeroos {
 
-SyscallResult sys_mkdirat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_mkdirat(Kernel& kernel, DirFd dirfd, Path pathname, Mode mode)
 {
     PathBuffer path;
-    TRY(copy_path_from_user(path, args.pointer<const char>(1)));
-    auto lookup = TRY(resolve_path(kernel, args.fd(0), path.bytes, path.length, false));
+    TRY(copy_path_from_user(path, pathname));
+    auto lookup = TRY(resolve_path(kernel, dirfd, path.bytes, path.length, false));
     if (lookup.inode || lookup.name_length == 0)
         return Error::from_errno(EEXIST);
     TRY(check_writable(*lookup.parent));
     auto& vfs = kernel.vfs();
-    TRY(vfs.create_directory(lookup.parent_directory(), lookup.name, lookup.name_length, args.uint32(2) & ~vfs.umask() & 01777));
+    TRY(vfs.create_directory(lookup.parent_directory(), lookup.name, lookup.name_length, mode & ~vfs.umask() & 01777));
     lookup.parent->touch_modified(vfs.now());
     return 0;
 }
 
-SyscallResult sys_unlinkat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_unlinkat(Kernel& kernel, DirFd dirfd, Path pathname, AtFlags flags)
 {
-    u32 flags = args.uint32(2);
     if (flags & ~u32(AT_REMOVEDIR))
         return Error::from_errno(EINVAL);
     bool remove_directory = flags & AT_REMOVEDIR;
     PathBuffer path;
-    TRY(copy_path_from_user(path, args.pointer<const char>(1)));
-    auto lookup = TRY(resolve_path(kernel, args.fd(0), path.bytes, path.length, false));
+    TRY(copy_path_from_user(path, pathname));
+    auto lookup = TRY(resolve_path(kernel, dirfd, path.bytes, path.length, false));
     if (lookup.name_length == 0)
         return Error::from_errno(remove_directory ? EBUSY : EISDIR);
     if (remove_directory && lookup.name_is("."))

@@ -32,16 +32,14 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_fcntl(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fcntl(Kernel& kernel, Fd fd, Int command, Hex arg)
 {
-    int fd = args.fd(0);
-    int command = args.int32(1);
     auto& fds = kernel.fds();
     auto file = TRY(fds.get(fd));
     switch (command) {
     case F_DUPFD:
     case F_DUPFD_CLOEXEC: {
-        int minimum = args.int32(2);
+        int minimum = static_cast<int>(arg);
         if (minimum < 0 || static_cast<u64>(minimum) >= fds.max_fds())
             return Error::from_errno(EINVAL);
         return TRY(fds.allocate(file, command == F_DUPFD_CLOEXEC, minimum));
@@ -49,12 +47,12 @@ SyscallResult sys_fcntl(Kernel& kernel, const SyscallArgs& args)
     case F_GETFD:
         return TRY(fds.cloexec(fd)) ? FD_CLOEXEC : 0;
     case F_SETFD:
-        TRY(fds.set_cloexec(fd, args.int32(2) & FD_CLOEXEC));
+        TRY(fds.set_cloexec(fd, static_cast<int>(arg) & FD_CLOEXEC));
         return 0;
     case F_GETFL:
         return file->flags;
     case F_SETFL: {
-        u32 requested = args.uint32(2);
+        u32 requested = static_cast<u32>(arg);
         if (requested & FASYNC)
             return Error::unsupported("fcntl F_SETFL O_ASYNC is not supported");
         file->flags = (file->flags & ~kSettableStatusFlags) | (requested & kSettableStatusFlags);
@@ -63,7 +61,7 @@ SyscallResult sys_fcntl(Kernel& kernel, const SyscallArgs& args)
     case F_GETLK:
     case F_SETLK:
     case F_SETLKW:
-        return advisory_lock(kernel, *file, command, args.pointer<linux_abi::Flock>(2));
+        return advisory_lock(kernel, *file, command, UserPtr<linux_abi::Flock>(arg));
     case kGetPipeSize:
         if (!file->inode->is_fifo())
             return Error::from_errno(EBADF);
@@ -73,16 +71,15 @@ SyscallResult sys_fcntl(Kernel& kernel, const SyscallArgs& args)
     }
 }
 
-SyscallResult sys_dup(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_dup(Kernel& kernel, Fd oldfd)
 {
-    auto file = TRY(kernel.fds().get(args.fd(0)));
+    auto file = TRY(kernel.fds().get(oldfd));
     return TRY(kernel.fds().allocate(file, false));
 }
 
-SyscallResult sys_dup3(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_dup3(Kernel& kernel, Fd oldfd, Fd newfd, OpenFlags flags)
 {
-    int old_fd = args.fd(0), new_fd = args.fd(1);
-    u32 flags = args.uint32(2);
+    int old_fd = oldfd, new_fd = newfd;
     if (flags & ~u32(O_CLOEXEC))
         return Error::from_errno(EINVAL);
     auto file = TRY(kernel.fds().get(old_fd));

@@ -104,9 +104,9 @@ SyscallResult do_getdents(Kernel& kernel, int fd, UserPtr<void> buffer, size_t s
     return static_cast<long>(used);
 }
 
-SyscallResult sys_getdents64(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_getdents64(Kernel& kernel, Fd fd, Ptr<> dirp, Size count)
 {
-    return do_getdents(kernel, args.fd(0), args.pointer<void>(1), args.uint32(2), DirentFormat::Dirent64);
+    return do_getdents(kernel, fd, dirp, static_cast<u32>(count), DirentFormat::Dirent64); // an unsigned int in Linux
 }
 
 } // namespace zeroos

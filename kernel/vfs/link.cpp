@@ -97,19 +97,18 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_renameat2(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_renameat2(Kernel& kernel, DirFd olddirfd, Path oldpath, DirFd newdirfd, Path newpath, Uint flags)
 {
-    u32 flags = args.uint32(4);
     if (flags & RENAME_WHITEOUT)
         return Error::unsupported("RENAME_WHITEOUT is not supported");
     if ((flags & ~u32(RENAME_NOREPLACE | RENAME_EXCHANGE)) || (flags == (RENAME_NOREPLACE | RENAME_EXCHANGE)))
         return Error::from_errno(EINVAL);
     PathPair paths;
-    TRY(paths.copy_in(args.pointer<const char>(1), args.pointer<const char>(3)));
+    TRY(paths.copy_in(oldpath, newpath));
     PathBuffer& old_path = paths.first();
     PathBuffer& new_path = paths.second();
-    auto old_place = TRY(resolve_path(kernel, args.fd(0), old_path.bytes, old_path.length, false));
-    auto new_place = TRY(resolve_path(kernel, args.fd(2), new_path.bytes, new_path.length, false));
+    auto old_place = TRY(resolve_path(kernel, olddirfd, old_path.bytes, old_path.length, false));
+    auto new_place = TRY(resolve_path(kernel, newdirfd, new_path.bytes, new_path.length, false));
     if (old_place.name_length == 0 || old_place.names_dot_or_dotdot())
         return Error::from_errno(EBUSY);
     if (!old_place.inode)
@@ -127,20 +126,18 @@ SyscallResult sys_renameat2(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_renameat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_renameat(Kernel& kernel, DirFd olddirfd, Path oldpath, DirFd newdirfd, Path newpath)
 {
-    SyscallArgs with_flags = args;
-    with_flags.raw[4] = 0;
-    return sys_renameat2(kernel, with_flags);
+    return sys_renameat2(kernel, olddirfd, oldpath, newdirfd, newpath, Uint { 0 });
 }
 
-SyscallResult sys_symlinkat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_symlinkat(Kernel& kernel, Path target_pointer, DirFd newdirfd, Path linkpath)
 {
     PathPair paths;
-    TRY(paths.copy_in(args.pointer<const char>(0), args.pointer<const char>(2)));
+    TRY(paths.copy_in(target_pointer, linkpath));
     PathBuffer& target = paths.first();
     PathBuffer& path = paths.second();
-    auto lookup = TRY(resolve_path(kernel, args.fd(1), path.bytes, path.length, false));
+    auto lookup = TRY(resolve_path(kernel, newdirfd, path.bytes, path.length, false));
     if (lookup.inode || lookup.name_length == 0)
         return Error::from_errno(EEXIST);
     if (lookup.trailing_slash)
@@ -152,21 +149,20 @@ SyscallResult sys_symlinkat(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_linkat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_linkat(Kernel& kernel, DirFd olddirfd, Path oldpath, DirFd newdirfd, Path newpath, AtFlags flags)
 {
-    u32 flags = args.uint32(4);
     if (flags & ~u32(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
         return Error::from_errno(EINVAL);
     PathPair paths;
-    TRY(paths.copy_in(args.pointer<const char>(1), args.pointer<const char>(3), true));
+    TRY(paths.copy_in(oldpath, newpath, true));
     PathBuffer& old_path = paths.first();
     PathBuffer& new_path = paths.second();
-    auto source = TRY(resolve_at(kernel, args.fd(0), old_path, flags & AT_SYMLINK_FOLLOW, flags & AT_EMPTY_PATH, false));
+    auto source = TRY(resolve_at(kernel, olddirfd, old_path, flags & AT_SYMLINK_FOLLOW, flags & AT_EMPTY_PATH, false));
     if (source->is_directory())
         return Error::from_errno(EPERM);
     if (source->nlink == 0)
         return Error::from_errno(ENOENT);
-    auto lookup = TRY(resolve_path(kernel, args.fd(2), new_path.bytes, new_path.length, false));
+    auto lookup = TRY(resolve_path(kernel, newdirfd, new_path.bytes, new_path.length, false));
     if (lookup.inode || lookup.name_length == 0)
         return Error::from_errno(EEXIST);
     if (lookup.trailing_slash)
@@ -180,19 +176,19 @@ SyscallResult sys_linkat(Kernel& kernel, const SyscallArgs& args)
     return 0;
 }
 
-SyscallResult sys_readlinkat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_readlinkat(Kernel& kernel, DirFd dirfd, Path pathname, OutBuffer buf, Size bufsiz)
 {
-    int capacity = args.int32(3);
+    int capacity = static_cast<int>(bufsiz); // an int in Linux
     if (capacity <= 0)
         return Error::from_errno(EINVAL);
     PathBuffer path;
-    TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
-    auto inode = TRY(resolve_at(kernel, args.fd(0), path, false, true, false));
+    TRY(copy_path_allow_empty(path, pathname));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, false, true, false));
     if (!inode->is_symlink())
         return Error::from_errno(EINVAL);
     auto& target = static_cast<Symlink&>(*inode).target;
     size_t length = min(target.length(), static_cast<size_t>(capacity));
-    TRY(copy_to_user(args.pointer<void>(2), target.c_str(), length));
+    TRY(copy_to_user(buf, target.c_str(), length));
     return static_cast<long>(length);
 }
 

@@ -32,11 +32,10 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_openat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_openat(Kernel& kernel, DirFd dirfd, Path pathname, OpenFlags requested_flags, CreateMode requested_mode)
 {
-    int dirfd = args.fd(0);
-    u32 flags = args.uint32(2);
-    u32 mode = args.uint32(3) & 07777;
+    u32 flags = requested_flags;
+    u32 mode = requested_mode & 07777;
     if (flags & kTmpfileBit)
         return Error::unsupported("O_TMPFILE is not supported");
     if (flags & FASYNC)
@@ -47,7 +46,7 @@ SyscallResult sys_openat(Kernel& kernel, const SyscallArgs& args)
         return Error::from_errno(EINVAL);
 
     PathBuffer path;
-    TRY(copy_path_from_user(path, args.pointer<const char>(1)));
+    TRY(copy_path_from_user(path, pathname));
     auto opened = open_or_create(kernel, dirfd, path, flags, mode);
     if (opened.is_error()) {
         if (opened.error().code() == ENOENT)

@@ -147,9 +147,8 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_pipe2(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_pipe2(Kernel& kernel, Ptr<> pipefd, OpenFlags flags)
 {
-    u32 flags = args.uint32(1);
     if (flags & O_DIRECT)
         return Error::unsupported("pipe2 O_DIRECT (packet mode) is not supported");
     if (flags & ~u32(O_CLOEXEC | O_NONBLOCK))
@@ -174,7 +173,7 @@ SyscallResult sys_pipe2(Kernel& kernel, const SyscallArgs& args)
         return write_fd.error();
     }
     int pair[2] = { read_fd, write_fd.value() };
-    if (auto written = copy_to_user(args.pointer<void>(0), pair, sizeof(pair)); written.is_error()) {
+    if (auto written = copy_to_user(pipefd, pair, sizeof(pair)); written.is_error()) {
         (void)fds.close(read_fd);
         (void)fds.close(pair[1]);
         return written.error();

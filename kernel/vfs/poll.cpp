@@ -136,29 +136,28 @@ SyscallResult do_select(Kernel& kernel, int nfds, UserPtr<void> readfds, UserPtr
     return ready;
 }
 
-SyscallResult sys_ppoll(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_ppoll(Kernel& kernel, Ptr<> fds, Uint nfds, Ptr<Timespec> timeout_pointer, Ptr<> sigmask, Size sigsetsize)
 {
-    auto timeout_pointer = args.pointer<Timespec>(2);
     i64 timeout_ns = TRY(read_timeout(timeout_pointer));
-    TRY(check_wait_sigmask(args.pointer<void>(3), args.size(4)));
-    long ready = TRY(do_poll(kernel, args.pointer<void>(0), args.uint32(1), timeout_ns));
+    TRY(check_wait_sigmask(sigmask, sigsetsize));
+    long ready = TRY(do_poll(kernel, fds, nfds, timeout_ns));
     if (kernel.threads().switch_requested())
         return 0; // blocked: the timeout is read again when it runs again
     TRY(write_remaining(timeout_pointer, ready));
     return ready;
 }
 
-SyscallResult sys_pselect6(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_pselect6(
+    Kernel& kernel, Int nfds, Ptr<> readfds, Ptr<> writefds, Ptr<> exceptfds, Ptr<Timespec> timeout_pointer, Ptr<> sigmask)
 {
-    auto timeout_pointer = args.pointer<Timespec>(4);
     i64 timeout_ns = TRY(read_timeout(timeout_pointer));
     // The sixth argument points to { const sigset_t* mask; size_t size; }.
-    if (auto packed = args.pointer<void>(5); !packed.is_null()) {
+    if (auto packed = sigmask; !packed.is_null()) {
         u64 mask_and_size[2];
         TRY(copy_from_user(mask_and_size, packed, sizeof(mask_and_size)));
         TRY(check_wait_sigmask(UserPtr<void>(mask_and_size[0]), static_cast<size_t>(mask_and_size[1])));
     }
-    long ready = TRY(do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns));
+    long ready = TRY(do_select(kernel, nfds, readfds, writefds, exceptfds, timeout_ns));
     if (kernel.threads().switch_requested())
         return 0; // blocked: the timeout is read again when it runs again
     TRY(write_remaining(timeout_pointer, ready));

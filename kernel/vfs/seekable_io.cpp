@@ -19,30 +19,29 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_pread64(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_pread64(Kernel& kernel, Fd fd, OutBuffer buf, Size count, Offset requested_offset)
 {
-    auto file = TRY(readable_file(kernel, args.fd(0)));
-    i64 offset = TRY(positional_offset(kernel, *file, args.int64(3)));
-    return TRY(transfer(kernel, *file, false, IoBuffer::user(args.pointer<void>(1)), args.size(2), offset));
+    auto file = TRY(readable_file(kernel, fd));
+    i64 offset = TRY(positional_offset(kernel, *file, requested_offset));
+    return TRY(transfer(kernel, *file, false, IoBuffer::user(buf), count, offset));
 }
 
-SyscallResult sys_pwrite64(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_pwrite64(Kernel& kernel, Fd fd, InBuffer buf, Size count, Offset requested_offset)
 {
-    auto file = TRY(writable_file(kernel, args.fd(0)));
-    i64 offset = TRY(positional_offset(kernel, *file, args.int64(3)));
-    return TRY(transfer(kernel, *file, true, IoBuffer::user(args.pointer<void>(1)), args.size(2), offset));
+    auto file = TRY(writable_file(kernel, fd));
+    i64 offset = TRY(positional_offset(kernel, *file, requested_offset));
+    return TRY(transfer(kernel, *file, true, IoBuffer::user(buf), count, offset));
 }
 
-SyscallResult sys_lseek(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_lseek(Kernel& kernel, Fd fd, Offset offset, Int whence)
 {
-    auto file = TRY(kernel.fds().get(args.fd(0)));
+    auto file = TRY(kernel.fds().get(fd));
     if (file->is_path_only())
         return Error::from_errno(EBADF);
     if (!file->inode->seekable())
         return Error::from_errno(ESPIPE);
-    i64 offset = args.int64(1);
     i64 base;
-    switch (args.int32(2)) {
+    switch (whence) {
     case SEEK_SET:
         base = 0;
         break;
@@ -68,20 +67,19 @@ SyscallResult sys_lseek(Kernel& kernel, const SyscallArgs& args)
 
 // Copies between two open files through a bounded kernel buffer. The input must be a regular file;
 // the output may be any file open for writing.
-SyscallResult sys_sendfile(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_sendfile(Kernel& kernel, Fd out_fd, Fd in_fd, Ptr<i64> offset_pointer, Size requested_count)
 {
-    auto output = TRY(writable_file(kernel, args.fd(0)));
-    auto input = TRY(readable_file(kernel, args.fd(1)));
+    auto output = TRY(writable_file(kernel, out_fd));
+    auto input = TRY(readable_file(kernel, in_fd));
     if (!input->inode->is_regular())
         return Error::from_errno(EINVAL);
-    auto offset_pointer = args.pointer<i64>(2);
     i64 offset = -1;
     if (!offset_pointer.is_null()) {
         offset = TRY(read_from_user(offset_pointer));
         if (offset < 0)
             return Error::from_errno(EINVAL);
     }
-    size_t count = min(args.size(3), kMaxTransfer);
+    size_t count = min<size_t>(requested_count, kMaxTransfer);
     auto* bounce = static_cast<u8*>(kmalloc(min(count, kBounceChunk) + 1));
     if (!bounce)
         return Error::from_errno(ENOMEM);

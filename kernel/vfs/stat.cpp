@@ -40,30 +40,25 @@ namespace {
 
 } // namespace
 
-SyscallResult sys_newfstatat(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_newfstatat(Kernel& kernel, DirFd dirfd, Path pathname, OutStat statbuf, AtFlags flags)
 {
-    int dirfd = args.fd(0);
-    u32 flags = args.uint32(3);
     if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
         return Error::from_errno(EINVAL);
     PathBuffer path;
-    TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
+    TRY(copy_path_allow_empty(path, pathname));
     auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
-    TRY(arch_write_stat(args.pointer<void>(2), stat_of(*inode)));
+    TRY(arch_write_stat(statbuf, stat_of(*inode)));
     return 0;
 }
 
-SyscallResult sys_statx(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_statx(Kernel& kernel, DirFd dirfd, Path pathname, AtFlags flags, Hex32 mask, Ptr<linux_abi::Statx> statxbuf)
 {
-    int dirfd = args.fd(0);
-    u32 flags = args.uint32(2);
-    u32 mask = args.uint32(3);
     if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
         return Error::from_errno(EINVAL);
     if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & kStatxReserved))
         return Error::from_errno(EINVAL);
     PathBuffer path;
-    TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
+    TRY(copy_path_allow_empty(path, pathname));
     auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
 
     KernelStat stat = stat_of(*inode);
@@ -82,23 +77,23 @@ SyscallResult sys_statx(Kernel& kernel, const SyscallArgs& args)
     out.ctime = statx_time(inode->ctime_ns);
     out.rdev_major = major_of(stat.rdev), out.rdev_minor = minor_of(stat.rdev);
     out.dev_major = major_of(stat.dev), out.dev_minor = minor_of(stat.dev);
-    TRY(write_to_user(args.pointer<linux_abi::Statx>(4), out));
+    TRY(write_to_user(statxbuf, out));
     return 0;
 }
 
-SyscallResult sys_statfs(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_statfs(Kernel& kernel, Path pathname, Ptr<linux_abi::Statfs> buf)
 {
     PathBuffer path;
-    TRY(copy_path_from_user(path, args.pointer<const char>(0)));
+    TRY(copy_path_from_user(path, pathname));
     TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
-    TRY(write_statfs(kernel.file_space(), args.pointer<linux_abi::Statfs>(1)));
+    TRY(write_statfs(kernel.file_space(), buf));
     return 0;
 }
 
-SyscallResult sys_fstatfs(Kernel& kernel, const SyscallArgs& args)
+SyscallResult sys_fstatfs(Kernel& kernel, Fd fd, Ptr<linux_abi::Statfs> buf)
 {
-    TRY(kernel.fds().get(args.fd(0)));
-    TRY(write_statfs(kernel.file_space(), args.pointer<linux_abi::Statfs>(1)));
+    TRY(kernel.fds().get(fd));
+    TRY(write_statfs(kernel.file_space(), buf));
     return 0;
 }
 

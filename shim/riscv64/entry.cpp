@@ -14,7 +14,7 @@ namespace {
     constexpr FastHandlers build_fast_handlers()
     {
         FastHandlers table {};
-#define SYSCALL(number, name, group, support, arguments)                                                                                   \
+#define SYSCALL(number, name, group, support, parameters)                                                                                  \
     if (!names_equal(#name, "clone"))                                                                                                      \
         table.by_number[number] = ZEROOS_IF_GROUP_##group(ZEROOS_HANDLER_##support(name), nullptr);
 #include "syscalls.def"
@@ -50,7 +50,7 @@ SyscallOutcome finish_fast_syscall(Kernel& kernel, TrapFrame& frame, const Sysca
 {
     SyscallRequest request = request_from(frame);
     const SyscallInfo* info = syscall_info(request.number);
-    return apply(frame, finish_handler(kernel, request, info->name, info->arguments, info->handler, result));
+    return apply(frame, finish_handler(kernel, request, info->name, &info->arguments, info->handler, result));
 }
 
 } // namespace zeroos::riscv64

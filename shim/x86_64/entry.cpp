@@ -11,11 +11,13 @@ namespace zeroos::x86_64 {
 namespace {
 
     enum class How { NONE, DIRECT, ADAPTER };
+    using Adapter = SyscallOutcome (*)(Kernel&, Registers&, const SyscallRequest&);
 
     struct Entry {
         const char* name = nullptr;
         How how = How::NONE;
         long generic_number = -1;
+        Adapter adapter = nullptr;
     };
 
     constexpr bool same_name(const char* a, const char* b)
@@ -30,7 +32,7 @@ namespace {
         const char* name;
     };
     constexpr GenericName kGenericNames[] = {
-#define SYSCALL(number, name, group, support, arguments) { number, #name },
+#define SYSCALL(number, name, group, support, parameters) { number, #name },
 #include "syscalls.def"
 #undef SYSCALL
     };
@@ -52,9 +54,13 @@ namespace {
     constexpr Table build_table()
     {
         Table table {};
-#define X86_SYSCALL(number, name, how) table.entries[number] = Entry { #name, How::how, generic_number_of(#name) };
+#define X86_DIRECT(number, name) table.entries[number] = Entry { #name, How::DIRECT, generic_number_of(#name) };
+#define X86_ADAPTER(number, name, adapter) table.entries[number] = Entry { #name, How::ADAPTER, -1, &adapter };
+#define X86_NONE(number, name) table.entries[number] = Entry { #name, How::NONE };
 #include "x86_64_syscalls.def"
-#undef X86_SYSCALL
+#undef X86_DIRECT
+#undef X86_ADAPTER
+#undef X86_NONE
         return table;
     }
 
@@ -68,6 +74,10 @@ namespace {
         return true;
     }
     static_assert(direct_entries_resolve(), "a DIRECT x86-64 entry names no generic syscall");
+
+    // The arguments of a call ZeroOS has no generic prototype for.
+    constexpr ArgumentList kThreeUnknownArguments = ZEROOS_ARGUMENTS((Hex arg0, Hex arg1, Hex arg2));
+    constexpr ArgumentList kSixUnknownArguments = ZEROOS_ARGUMENTS((Hex arg0, Hex arg1, Hex arg2, Hex arg3, Hex arg4, Hex arg5));
 
 } // namespace
 
@@ -92,7 +102,7 @@ void describe_syscall(LineBuilder& line, const Registers& registers)
     }
     const Entry& entry = kTable.entries[number];
     const SyscallInfo* generic = entry.how == How::DIRECT ? syscall_info(entry.generic_number) : nullptr;
-    format_syscall(line, name, generic ? generic->arguments : "hex arg0, hex arg1, hex arg2", args);
+    format_syscall(line, name, generic ? &generic->arguments : &kThreeUnknownArguments, args);
 }
 
 SyscallOutcome serve_syscall(Kernel& kernel, Registers& registers)
@@ -116,14 +126,14 @@ SyscallOutcome serve_syscall(Kernel& kernel, Registers& registers)
     } else if (entry && entry->how == How::ADAPTER) {
         request.number = number;
         request.abi = SyscallAbi::X86_64;
-        outcome = serve_legacy(kernel, registers, number, request);
+        outcome = entry->adapter(kernel, registers, request);
     } else {
         // Out of range numbers (the x32 bit included) and calls ZeroOS does not serve.
         request.number = number;
         request.abi = SyscallAbi::X86_64;
         const char* name = entry ? entry->name : nullptr;
-        outcome = fail_unsupported(kernel, request, name, name ? "hex arg0, hex arg1, hex arg2, hex arg3, hex arg4, hex arg5" : nullptr,
-            name ? nullptr : "no such x86-64 system call");
+        outcome = fail_unsupported(
+            kernel, request, name, name ? &kSixUnknownArguments : nullptr, name ? nullptr : "no such x86-64 system call");
     }
     if (outcome.kind == SyscallOutcome::Kind::Return)
         registers.rax = static_cast<u64>(outcome.value);

@@ -18,7 +18,14 @@ const char* syscall_name(long x86_number);
 // registers), decoded as the kernel's list describes the generic call it maps to.
 void describe_syscall(LineBuilder&, const Registers&);
 
-// The legacy calls (open, stat, dup2, poll...) rewritten onto generic ones; legacy.cpp.
-SyscallOutcome serve_legacy(Kernel&, Registers&, long x86_number, const SyscallRequest& as_called);
+// The legacy calls (open, stat, dup2, poll...) rewritten onto generic ones, one adapter each, as
+// x86_64_syscalls.def names them (legacy.cpp). `as_called` is in x86-64 numbering.
+#define X86_DIRECT(number, name)
+#define X86_NONE(number, name)
+#define X86_ADAPTER(number, name, adapter) SyscallOutcome adapter(Kernel&, Registers&, const SyscallRequest& as_called);
+#include "x86_64_syscalls.def"
+#undef X86_DIRECT
+#undef X86_NONE
+#undef X86_ADAPTER
 
 } // namespace zeroos::x86_64

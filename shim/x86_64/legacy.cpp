@@ -44,14 +44,14 @@ namespace {
 #if ZEROOS_FEATURE_VFS // what the poll, select and getdents adapters share
     // The outcome of a legacy call served by a kernel helper: its value, -errno, or a fail-fast
     // stop when the helper met something unsupported.
-    SyscallOutcome returning(Kernel& kernel, const SyscallRequest& called, const char* name, SyscallResult result)
+    SyscallOutcome returning(Kernel& kernel, const SyscallRequest& called, SyscallResult result)
     {
         if (kernel.process().has_exited())
             return { SyscallOutcome::Kind::Exit, 0 };
         if (!result.is_error())
             return { SyscallOutcome::Kind::Return, result.value() };
         if (result.error().is_unsupported())
-            return fail_unsupported(kernel, called, name, nullptr, result.error().detail());
+            return fail_unsupported(kernel, called, syscall_name(called.number), nullptr, result.error().detail());
         return { SyscallOutcome::Kind::Return, -static_cast<long>(result.error().code()) };
     }
 
@@ -60,126 +60,208 @@ namespace {
 
     // poll and select are handlers of their own, so that run_handler can block the calling
     // thread and run them again when it is woken.
-    SyscallResult legacy_poll(Kernel& kernel, const SyscallArgs& args)
+    SyscallResult poll_handler(Kernel& kernel, Ptr<> fds, Uint nfds, Int timeout)
     {
-        return do_poll(kernel, args.pointer<void>(0), args.uint32(1), milliseconds_to_ns(args.int32(2)));
+        return do_poll(kernel, fds, nfds, milliseconds_to_ns(timeout));
     }
+    constexpr ArgumentList kPollArguments = ZEROOS_ARGUMENTS((Ptr<> fds, Uint nfds, Int timeout));
 
-    SyscallResult legacy_select(Kernel& kernel, const SyscallArgs& args)
+    SyscallResult select_handler(Kernel& kernel, Int nfds, Ptr<> readfds, Ptr<> writefds, Ptr<> exceptfds, Ptr<Timeval> timeout)
     {
         i64 timeout_ns = -1;
-        auto timeout_pointer = args.pointer<Timeval>(4);
-        if (!timeout_pointer.is_null()) {
+        if (!timeout.is_null()) {
             // Saturating: the syscall fuzzer found the overflow of a centuries-long timeout.
-            timeout_ns = TRY(timeval_to_ns(TRY(read_from_user(timeout_pointer))));
+            timeout_ns = TRY(timeval_to_ns(TRY(read_from_user<Timeval>(timeout))));
         }
-        return do_select(kernel, args.int32(0), args.pointer<void>(1), args.pointer<void>(2), args.pointer<void>(3), timeout_ns);
+        return do_select(kernel, nfds, readfds, writefds, exceptfds, timeout_ns);
+    }
+    constexpr ArgumentList kSelectArguments
+        = ZEROOS_ARGUMENTS((Int nfds, Ptr<> readfds, Ptr<> writefds, Ptr<> exceptfds, Ptr<Timeval> timeout));
+#else
+    SyscallOutcome without_vfs(Kernel& kernel, const SyscallRequest& called)
+    {
+        return fail_unsupported(kernel, called, syscall_name(called.number), nullptr, "the vfs feature is not built into this kernel");
     }
 #endif
 
-    SyscallOutcome serve_arch_prctl(Kernel& kernel, Registers& registers, const SyscallRequest& called)
-    {
-        const auto& args = called.args;
-        long code = args.int32(0);
-        switch (code) {
-        case kArchSetFs:
-        case kArchSetGs:
-            if (args.uint64(1) >= kUserAddressLimit)
-                return { SyscallOutcome::Kind::Return, -EPERM };
-            (code == kArchSetFs ? registers.fs_base : registers.gs_base) = args.uint64(1);
-            return { SyscallOutcome::Kind::Return, 0 };
-        case kArchGetFs:
-            return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.fs_base).is_error() ? -EFAULT : 0 };
-        case kArchGetGs:
-            return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.gs_base).is_error() ? -EFAULT : 0 };
-        default:
-            // glibc asks for CET status on CET-marked binaries; Linux has no such codes and says EINVAL.
-            if (code >= kArchCetStatus && code <= kArchCetLast)
-                return { SyscallOutcome::Kind::Return, -EINVAL };
-            return fail_unsupported(kernel, called, "arch_prctl", "hex code, hex addr",
-                "only ARCH_SET_FS, ARCH_GET_FS, ARCH_SET_GS and ARCH_GET_GS are served");
-        }
-    }
+    constexpr ArgumentList kArchPrctlArguments = ZEROOS_ARGUMENTS((Hex code, Hex addr));
 
 } // namespace
 
-SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_number, const SyscallRequest& called)
+SyscallOutcome legacy_open(Kernel& kernel, Registers&, const SyscallRequest& called)
 {
     const auto& a = called.args.raw;
-    const char* name = syscall_name(x86_number);
-    auto is = [&](const char* candidate) { return str_equal(name, candidate); };
+    return as_generic(kernel, called, "openat", kAtFdcwd, a[0], a[1], a[2]);
+}
 
-    if (is("open"))
-        return as_generic(kernel, called, "openat", kAtFdcwd, a[0], a[1], a[2]);
-    if (is("creat"))
-        return as_generic(kernel, called, "openat", kAtFdcwd, a[0], kOpenCreateTruncateWrite, a[1]);
-    if (is("stat"))
-        return as_generic(kernel, called, "newfstatat", kAtFdcwd, a[0], a[1], 0);
-    if (is("lstat"))
-        return as_generic(kernel, called, "newfstatat", kAtFdcwd, a[0], a[1], kAtSymlinkNofollow);
-    if (is("access"))
-        return as_generic(kernel, called, "faccessat", kAtFdcwd, a[0], a[1]);
-    if (is("readlink"))
-        return as_generic(kernel, called, "readlinkat", kAtFdcwd, a[0], a[1], a[2]);
-    if (is("unlink"))
-        return as_generic(kernel, called, "unlinkat", kAtFdcwd, a[0], 0);
-    if (is("rmdir"))
-        return as_generic(kernel, called, "unlinkat", kAtFdcwd, a[0], kAtRemovedir);
-    if (is("mkdir"))
-        return as_generic(kernel, called, "mkdirat", kAtFdcwd, a[0], a[1]);
-    if (is("rename"))
-        return as_generic(kernel, called, "renameat2", kAtFdcwd, a[0], kAtFdcwd, a[1], 0);
-    if (is("link"))
-        return as_generic(kernel, called, "linkat", kAtFdcwd, a[0], kAtFdcwd, a[1], 0);
-    if (is("symlink"))
-        return as_generic(kernel, called, "symlinkat", a[0], kAtFdcwd, a[1]);
-    if (is("chmod"))
-        return as_generic(kernel, called, "fchmodat", kAtFdcwd, a[0], a[1]);
-    if (is("chown"))
-        return as_generic(kernel, called, "fchownat", kAtFdcwd, a[0], a[1], a[2], 0);
-    if (is("lchown"))
-        return as_generic(kernel, called, "fchownat", kAtFdcwd, a[0], a[1], a[2], kAtSymlinkNofollow);
-    if (is("pipe"))
-        return as_generic(kernel, called, "pipe2", a[0], 0);
-    if (is("dup2")) {
-        // dup3 refuses oldfd == newfd; dup2 returns newfd if it is open.
-        if (called.args.fd(0) != called.args.fd(1))
-            return as_generic(kernel, called, "dup3", a[0], a[1], 0);
-        auto outcome = as_generic(kernel, called, "fcntl", a[0], 1 /* F_GETFD */);
-        if (outcome.kind == SyscallOutcome::Kind::Return && outcome.value >= 0)
-            outcome.value = called.args.fd(1);
-        return outcome;
-    }
+SyscallOutcome legacy_creat(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "openat", kAtFdcwd, a[0], kOpenCreateTruncateWrite, a[1]);
+}
+
+SyscallOutcome legacy_stat(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "newfstatat", kAtFdcwd, a[0], a[1], 0);
+}
+
+SyscallOutcome legacy_lstat(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "newfstatat", kAtFdcwd, a[0], a[1], kAtSymlinkNofollow);
+}
+
+SyscallOutcome legacy_access(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "faccessat", kAtFdcwd, a[0], a[1]);
+}
+
+SyscallOutcome legacy_readlink(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "readlinkat", kAtFdcwd, a[0], a[1], a[2]);
+}
+
+SyscallOutcome legacy_unlink(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    return as_generic(kernel, called, "unlinkat", kAtFdcwd, called.args.raw[0], 0);
+}
+
+SyscallOutcome legacy_rmdir(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    return as_generic(kernel, called, "unlinkat", kAtFdcwd, called.args.raw[0], kAtRemovedir);
+}
+
+SyscallOutcome legacy_mkdir(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "mkdirat", kAtFdcwd, a[0], a[1]);
+}
+
+SyscallOutcome legacy_rename(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "renameat2", kAtFdcwd, a[0], kAtFdcwd, a[1], 0);
+}
+
+SyscallOutcome legacy_link(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "linkat", kAtFdcwd, a[0], kAtFdcwd, a[1], 0);
+}
+
+SyscallOutcome legacy_symlink(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "symlinkat", a[0], kAtFdcwd, a[1]);
+}
+
+SyscallOutcome legacy_chmod(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "fchmodat", kAtFdcwd, a[0], a[1]);
+}
+
+SyscallOutcome legacy_chown(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "fchownat", kAtFdcwd, a[0], a[1], a[2], 0);
+}
+
+SyscallOutcome legacy_lchown(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    return as_generic(kernel, called, "fchownat", kAtFdcwd, a[0], a[1], a[2], kAtSymlinkNofollow);
+}
+
+SyscallOutcome legacy_pipe(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    return as_generic(kernel, called, "pipe2", called.args.raw[0], 0);
+}
+
+SyscallOutcome legacy_dup2(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    // dup3 refuses oldfd == newfd; dup2 returns newfd if it is open.
+    if (called.args.fd(0) != called.args.fd(1))
+        return as_generic(kernel, called, "dup3", a[0], a[1], 0);
+    auto outcome = as_generic(kernel, called, "fcntl", a[0], 1 /* F_GETFD */);
+    if (outcome.kind == SyscallOutcome::Kind::Return && outcome.value >= 0)
+        outcome.value = called.args.fd(1);
+    return outcome;
+}
+
 #if ZEROOS_FEATURE_VFS
-    if (is("poll"))
-        return run_handler(kernel, called, "poll", "ptr fds, uint nfds, int timeout", legacy_poll);
-    if (is("select"))
-        return run_handler(kernel, called, "select", "int nfds, ptr readfds, ptr writefds, ptr exceptfds, ptr timeout", legacy_select);
-    if (is("getdents"))
-        return returning(kernel, called, "getdents",
-            do_getdents(kernel, called.args.fd(0), called.args.pointer<void>(1), called.args.uint32(2), DirentFormat::LegacyDirent));
+SyscallOutcome legacy_poll(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    return run_handler(kernel, called, "poll", &kPollArguments, &unpack_and_call<&poll_handler>);
+}
+
+SyscallOutcome legacy_select(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    return run_handler(kernel, called, "select", &kSelectArguments, &unpack_and_call<&select_handler>);
+}
+
+SyscallOutcome legacy_getdents(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& args = called.args;
+    return returning(kernel, called, do_getdents(kernel, args.fd(0), args.pointer<void>(1), args.uint32(2), DirentFormat::LegacyDirent));
+}
 #else
-    if (is("poll") || is("select") || is("getdents"))
-        return fail_unsupported(kernel, called, name, nullptr, "the vfs feature is not built into this kernel");
+SyscallOutcome legacy_poll(Kernel& kernel, Registers&, const SyscallRequest& called) { return without_vfs(kernel, called); }
+SyscallOutcome legacy_select(Kernel& kernel, Registers&, const SyscallRequest& called) { return without_vfs(kernel, called); }
+SyscallOutcome legacy_getdents(Kernel& kernel, Registers&, const SyscallRequest& called) { return without_vfs(kernel, called); }
 #endif
-    if (is("time")) {
-        i64 seconds = kernel.clock().realtime_ns() / 1'000'000'000;
-        auto destination = called.args.pointer<i64>(0);
-        if (!destination.is_null() && write_to_user(destination, seconds).is_error())
-            return { SyscallOutcome::Kind::Return, -EFAULT };
-        return { SyscallOutcome::Kind::Return, seconds };
+
+SyscallOutcome legacy_time(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    i64 seconds = kernel.clock().realtime_ns() / 1'000'000'000;
+    auto destination = called.args.pointer<i64>(0);
+    if (!destination.is_null() && write_to_user(destination, seconds).is_error())
+        return { SyscallOutcome::Kind::Return, -EFAULT };
+    return { SyscallOutcome::Kind::Return, seconds };
+}
+
+SyscallOutcome legacy_arch_prctl(Kernel& kernel, Registers& registers, const SyscallRequest& called)
+{
+    const auto& args = called.args;
+    long code = args.int32(0);
+    switch (code) {
+    case kArchSetFs:
+    case kArchSetGs:
+        if (args.uint64(1) >= kUserAddressLimit)
+            return { SyscallOutcome::Kind::Return, -EPERM };
+        (code == kArchSetFs ? registers.fs_base : registers.gs_base) = args.uint64(1);
+        return { SyscallOutcome::Kind::Return, 0 };
+    case kArchGetFs:
+        return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.fs_base).is_error() ? -EFAULT : 0 };
+    case kArchGetGs:
+        return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.gs_base).is_error() ? -EFAULT : 0 };
+    default:
+        // glibc asks for CET status on CET-marked binaries; Linux has no such codes and says EINVAL.
+        if (code >= kArchCetStatus && code <= kArchCetLast)
+            return { SyscallOutcome::Kind::Return, -EINVAL };
+        return fail_unsupported(
+            kernel, called, "arch_prctl", &kArchPrctlArguments, "only ARCH_SET_FS, ARCH_GET_FS, ARCH_SET_GS and ARCH_GET_GS are served");
     }
-    if (is("arch_prctl"))
-        return serve_arch_prctl(kernel, registers, called);
-    if (is("clone")) { // x86-64 passes child_tid before tls; the generic order is the other way round
-        if ((called.args.uint64(0) & kCloneSetTls) && called.args.uint64(4) >= kUserAddressLimit)
-            return { SyscallOutcome::Kind::Return, -EPERM }; // as Linux's copy_thread says
-        return as_generic(
-            kernel, called, "clone", called.args.raw[0], called.args.raw[1], called.args.raw[2], called.args.raw[4], called.args.raw[3]);
-    }
-    if (is("fork") || is("vfork"))
-        return fail_unsupported(kernel, called, name, "", "ZeroOS is a unikernel with one process: use threads, not fork");
-    return fail_unsupported(kernel, called, name, nullptr, "no adapter for this legacy call");
+}
+
+// x86-64 passes child_tid before tls; the generic order is the other way round.
+SyscallOutcome legacy_clone(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    const auto& a = called.args.raw;
+    if ((a[0] & kCloneSetTls) && a[4] >= kUserAddressLimit)
+        return { SyscallOutcome::Kind::Return, -EPERM }; // as Linux's copy_thread says
+    return as_generic(kernel, called, "clone", a[0], a[1], a[2], a[4], a[3]);
+}
+
+// fork and vfork.
+SyscallOutcome legacy_fork(Kernel& kernel, Registers&, const SyscallRequest& called)
+{
+    return fail_unsupported(
+        kernel, called, syscall_name(called.number), nullptr, "ZeroOS is a unikernel with one process: use threads, not fork");
 }
 
 } // namespace zeroos::x86_64

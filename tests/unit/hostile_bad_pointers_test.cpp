@@ -1,5 +1,5 @@
-// Every implemented syscall, every pointer argument (buffer, path and string kinds in syscalls.def, so the
-// sweep follows the list), every kind of bad address: the kernel answers with an errno, never
+// Every implemented syscall, every pointer argument (the pointer, buffer and path kinds in syscalls.def, so
+// the sweep follows the list), every kind of bad address: the kernel answers with an errno, never
 // crashes (ASan/UBSan run this too), and never writes outside the valid buffers it was given.
 #include "fake_platform.h"
 
@@ -17,28 +17,29 @@ constexpr uint8_t kGuardByte = 0xa5;
 constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(-100);
 
 struct Argument {
-    std::string kind;
+    ArgFormat kind;
     std::string name;
 };
 
-std::vector<Argument> parse_arguments(const char* text)
+std::vector<Argument> parameters_of(const ArgumentList& list)
 {
     std::vector<Argument> arguments;
-    std::stringstream stream(text);
-    std::string item;
-    while (std::getline(stream, item, ',')) {
-        std::stringstream words(item);
-        Argument argument;
-        words >> argument.kind >> argument.name;
-        if (!argument.kind.empty())
-            arguments.push_back(argument);
+    for (size_t i = 0; i < list.count; ++i) {
+        const char* name = nullptr;
+        size_t length = 0;
+        list.name(i, name, length);
+        arguments.push_back({ list.formats[i], std::string(name, length) });
     }
     return arguments;
 }
 
-// Argument kinds that are guest buffers (syscalls.def: ptr, and the --trace kinds ibuf, obuf, ostat).
-bool is_buffer(const std::string& kind) { return kind == "ptr" || kind == "ibuf" || kind == "obuf" || kind == "ostat"; }
-bool is_pointer(const std::string& kind) { return is_buffer(kind) || kind == "path" || kind == "str"; }
+// Argument kinds that are guest buffers (syscalls.def: Ptr<T>, and the --trace kinds InBuffer,
+// OutBuffer, OutStat).
+bool is_buffer(ArgFormat kind)
+{
+    return kind == ArgFormat::Pointer || kind == ArgFormat::InBuffer || kind == ArgFormat::OutBuffer || kind == ArgFormat::OutStat;
+}
+bool is_pointer(ArgFormat kind) { return is_buffer(kind) || kind == ArgFormat::String; }
 
 struct BadAddress {
     const char* what;
@@ -71,7 +72,7 @@ long call_with(const SyscallInfo& info, const std::vector<Argument>& arguments, 
     uint64_t raw[6] = {};
     std::vector<uint64_t> buffers;
     for (size_t i = 0; i < arguments.size() && i < 6; ++i) {
-        const std::string& kind = arguments[i].kind;
+        ArgFormat kind = arguments[i].kind;
         if (i == bad_index)
             raw[i] = bad;
         else if (is_buffer(kind)) {
@@ -79,17 +80,17 @@ long call_with(const SyscallInfo& info, const std::vector<Argument>& arguments, 
             std::memset(fake::host_address(guarded + kGuard, kBuffer), 0, kBuffer);
             buffers.push_back(guarded);
             raw[i] = guarded + kGuard;
-        } else if (kind == "path" || kind == "str")
+        } else if (kind == ArgFormat::String)
             raw[i] = f.put_string("/tmp/sweep");
-        else if (kind == "fd")
+        else if (kind == ArgFormat::FileDescriptor)
             raw[i] = static_cast<uint64_t>(fd);
-        else if (kind == "dirfd")
+        else if (kind == ArgFormat::DirectoryFd)
             raw[i] = kAtFdcwd;
-        else if (kind == "size")
+        else if (kind == ArgFormat::Size)
             raw[i] = arguments[i].name == "sigsetsize" ? 8 : length;
-        else if (kind == "mode" || kind == "omode")
+        else if (kind == ArgFormat::Mode || kind == ArgFormat::CreateMode)
             raw[i] = 0644;
-        else if (kind == "int" || kind == "uint")
+        else if (kind == ArgFormat::Decimal || kind == ArgFormat::Unsigned)
             raw[i] = 1; // a small count (iovcnt, nfds) that makes the kernel read the pointer
     }
     long result = f.call(info.name, raw[0], raw[1], raw[2], raw[3], raw[4], raw[5]);
@@ -150,7 +151,7 @@ TEST_CASE("every pointer argument of every implemented syscall survives bad addr
         std::string name = info.name;
         if (info.support != SyscallSupport::IMPLEMENTED || name == "exit" || name == "exit_group")
             continue;
-        auto arguments = parse_arguments(info.arguments);
+        auto arguments = parameters_of(info.arguments);
         for (size_t a = 0; a < arguments.size(); ++a) {
             if (!is_pointer(arguments[a].kind))
                 continue;
@@ -210,10 +211,10 @@ TEST_CASE("huge lengths with a buffer at the end of a mapping give an errno or a
         std::string name = info.name;
         if (info.support != SyscallSupport::IMPLEMENTED)
             continue;
-        auto arguments = parse_arguments(info.arguments);
+        auto arguments = parameters_of(info.arguments);
         for (size_t a = 0; a + 1 < arguments.size(); ++a) {
             // A buffer and its length (sendfile's offset pointer is followed by a count of bytes to send).
-            if (!is_buffer(arguments[a].kind) || arguments[a + 1].kind != "size" || arguments[a].name == "offset")
+            if (!is_buffer(arguments[a].kind) || arguments[a + 1].kind != ArgFormat::Size || arguments[a].name == "offset")
                 continue;
             ++pairs;
             for (uint64_t length : { uint64_t(1) << 40, ~uint64_t(0), uint64_t(1) << 63 }) {
@@ -225,16 +226,16 @@ TEST_CASE("huge lengths with a buffer at the end of a mapping give an errno or a
                 REQUIRE(f.call("lseek", static_cast<uint64_t>(fd), 0, 0) == 0);
                 uint64_t raw[6] = {};
                 for (size_t i = 0; i < arguments.size() && i < 6; ++i) {
-                    const std::string& kind = arguments[i].kind;
-                    if (kind == "fd")
+                    ArgFormat kind = arguments[i].kind;
+                    if (kind == ArgFormat::FileDescriptor)
                         raw[i] = static_cast<uint64_t>(fd);
-                    else if (kind == "dirfd")
+                    else if (kind == ArgFormat::DirectoryFd)
                         raw[i] = kAtFdcwd;
-                    else if (kind == "path")
+                    else if (kind == ArgFormat::String)
                         raw[i] = f.put_string("/tmp/huge");
                     else if (is_buffer(kind))
                         raw[i] = f.reserve(64);
-                    else if (kind == "int")
+                    else if (kind == ArgFormat::Decimal)
                         raw[i] = 1;
                 }
                 raw[a] = fake::kScratchBase + fake::kScratchSize - kBuffer;
