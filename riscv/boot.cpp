@@ -1,5 +1,7 @@
 // Boot on bare-metal RISC-V: from the first instruction to the program's _start, and the trap
-// handler every ecall and fault comes through.
+// handler every ecall and fault comes through. The parts of the boot live beside it: the tape
+// (tape.cpp).
+#include "boot.h"
 #include "base/format.h"
 #include "base/heap.h"
 #include "base/memory.h"
@@ -107,43 +109,6 @@ namespace {
             platform::report("zeroos: the changes under the :rw mounts could not be sent back");
         port().exit(status);
         __builtin_unreachable();
-    }
-
-    void boot_failure(const char* what)
-    {
-        char buffer[160];
-        LineBuilder line(buffer, sizeof(buffer));
-        line.text("zeroos: boot failed: ").text(what);
-        platform::report(buffer);
-        halt_with(70);
-    }
-
-    struct Tape {
-        const TapeHeader* header = nullptr;
-        const char* strings = nullptr;
-        const u8* stdin_data = nullptr;
-        const u8* root_archive = nullptr;
-        const u8* mounts_archive = nullptr;
-    };
-
-    Tape read_tape(const u8* blob)
-    {
-        Tape tape;
-        if (!blob)
-            return tape;
-        auto* header = reinterpret_cast<const TapeHeader*>(blob);
-        if (header->magic != kTapeMagic)
-            return tape;
-        u64 needed
-            = sizeof(TapeHeader) + header->strings_size + header->stdin_size + header->root_archive_size + header->mounts_archive_size;
-        if (needed != header->total_size)
-            boot_failure("the input tape's sizes do not add up");
-        tape.header = header;
-        tape.strings = reinterpret_cast<const char*>(blob + sizeof(TapeHeader));
-        tape.stdin_data = blob + sizeof(TapeHeader) + header->strings_size;
-        tape.root_archive = tape.stdin_data + header->stdin_size;
-        tape.mounts_archive = tape.root_archive + header->root_archive_size;
-        return tape;
     }
 
     // Builds argc, argv, envp and auxv at the top of RAM, as Linux's execve leaves them.
@@ -294,6 +259,15 @@ namespace {
     }
 
 } // namespace
+
+void boot_failure(const char* what)
+{
+    char buffer[160];
+    LineBuilder line(buffer, sizeof(buffer));
+    line.text("zeroos: boot failed: ").text(what);
+    platform::report(buffer);
+    halt_with(70);
+}
 
 void install_trap_vector() { asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry))); }
 
