@@ -1,10 +1,11 @@
 // Boot on bare-metal RISC-V: from the first instruction to the program's _start, and the trap
 // handler every ecall and fault comes through. The parts of the boot live beside it: the tape
-// (tape.cpp), the initial stack (initial_stack.cpp).
+// (tape.cpp), the initial stack (initial_stack.cpp), the mounted file systems (file_import.cpp).
 #include "boot.h"
 #include "base/format.h"
 #include "base/heap.h"
 #include "base/memory.h"
+#include "file_import.h"
 #include "initial_stack.h"
 #include "kernel.h"
 #include "port.h"
@@ -13,7 +14,6 @@
 #include "tape.h"
 #include "threads.h"
 #include "trace/observer.h"
-#include "vfs/host_api.h"
 
 extern "C" {
 extern char __free_start[], __stack_bottom[];
@@ -39,12 +39,9 @@ static_assert(zeroos::Kernel::attention_offset() == 0, "trap.S reads the attenti
 
 namespace zeroos::riscv {
 
-namespace {
+Kernel* g_kernel = nullptr;
 
-    Kernel* g_kernel = nullptr;
-    // The :rw mount directories (strings on the tape), whose changes go back at exit.
-    const char* const* g_read_write_directories = nullptr;
-    u64 g_read_write_count = 0;
+namespace {
 
     // --trace and --stats, when the tape asks for them: on the kernel heap, as its counters are
     // 12 kB that .bss would clear at every boot.
@@ -69,52 +66,14 @@ namespace {
         port().console_write(kStatisticsTableStream, "\n", 1);
     }
 
-    void send_changes(void*, const void* data, size_t size) { port().console_write(kChangesStream, static_cast<const char*>(data), size); }
-
     [[noreturn]] void halt_with(int status)
     {
         report_statistics(); // first: the table and the changes cost instructions too
         if (g_observer && g_observer->counting)
             trace::write_statistics(*g_observer, "instr", emit_statistics_line, nullptr);
-        // What changed under :rw mounts goes back to the host, as a host run writes it back at exit.
-        if (g_read_write_count
-            && vfs_export_changes(*g_kernel, g_read_write_directories, g_read_write_count, send_changes, nullptr).is_error())
-            platform::report("zeroos: the changes under the :rw mounts could not be sent back");
+        export_read_write_changes();
         port().exit(status);
         __builtin_unreachable();
-    }
-
-    // The guest's files, as a host run gets them: --rootfs at /, the --mount trees over it, then the
-    // read-only marks, and everything counts as unmodified.
-    void import_file_system(const Tape& tape)
-    {
-        const TapeHeader& header = *tape.header;
-        if ((header.root_archive_size || header.mounts_archive_size) && !ZEROOS_FEATURE_VFS)
-            boot_failure("--rootfs and --mount need the vfs feature, which is not built into this runtime");
-        if (header.root_archive_size && vfs_import_tar(*g_kernel, tape.root_archive, header.root_archive_size, "/").is_error())
-            boot_failure("the root file system archive on the tape is damaged");
-        if (header.mounts_archive_size && vfs_import_tar(*g_kernel, tape.mounts_archive, header.mounts_archive_size, "/").is_error())
-            boot_failure("the mounts archive on the tape is damaged");
-        const char* string = tape.strings;
-        for (u64 i = 0; i < header.argc + header.envc; ++i)
-            string += str_length(string) + 1;
-        for (u64 i = 0; i < header.read_only_count; ++i) {
-            if (vfs_mark_read_only(*g_kernel, string).is_error())
-                boot_failure("a read-only mount on the tape does not exist");
-            string += str_length(string) + 1;
-        }
-        if (header.read_write_count) {
-            auto* directories = static_cast<const char**>(kmalloc(header.read_write_count * sizeof(const char*)));
-            if (!directories)
-                boot_failure("no memory for the list of :rw mounts");
-            for (u64 i = 0; i < header.read_write_count; ++i) {
-                directories[i] = string;
-                string += str_length(string) + 1;
-            }
-            g_read_write_directories = directories;
-            g_read_write_count = header.read_write_count;
-        }
-        vfs_clear_modified(*g_kernel);
     }
 
     [[noreturn]] void end_run()
