@@ -1,8 +1,12 @@
 // Boot on bare-metal RISC-V: from the first instruction to the program's _start, and the trap
-// handler every ecall and fault comes through.
+// handler every ecall and fault comes through. The parts of the boot live beside it: the tape
+// (tape.cpp), the initial stack (initial_stack.cpp), the mounted file systems (file_import.cpp).
+#include "boot.h"
 #include "base/format.h"
 #include "base/heap.h"
 #include "base/memory.h"
+#include "file_import.h"
+#include "initial_stack.h"
 #include "kernel.h"
 #include "port.h"
 #include "riscv64/entry.h"
@@ -10,11 +14,9 @@
 #include "tape.h"
 #include "threads.h"
 #include "trace/observer.h"
-#include "vfs/host_api.h"
 
 extern "C" {
-extern char __free_start[], __stack_top[], __stack_bottom[];
-extern char __tdata_start[], __tdata_end[], __tbss_end[], __tls_align[];
+extern char __free_start[], __stack_bottom[];
 extern void _start(); // the libc's entry point
 void zeroos_trap_entry();
 void zeroos_trap_entry_observed();
@@ -37,43 +39,13 @@ static_assert(zeroos::Kernel::attention_offset() == 0, "trap.S reads the attenti
 
 namespace zeroos::riscv {
 
+Kernel* g_kernel = nullptr;
+
 namespace {
-
-    Kernel* g_kernel = nullptr;
-    // The :rw mount directories (strings on the tape), whose changes go back at exit.
-    const char* const* g_read_write_directories = nullptr;
-    u64 g_read_write_count = 0;
-
-    // The program header table musl reads through AT_PHDR to find the initial TLS image; the ELF
-    // headers are not in RAM, so it is rebuilt from linker symbols.
-    struct ProgramHeader {
-        u32 type, flags;
-        u64 offset, virtual_address, physical_address, file_size, memory_size, alignment;
-    };
-    constexpr u32 kPtTls = 7;
-    ProgramHeader g_program_headers[1];
 
     // --trace and --stats, when the tape asks for them: on the kernel heap, as its counters are
     // 12 kB that .bss would clear at every boot.
     trace::Observer* g_observer = nullptr;
-
-    enum AuxvType : u64 {
-        AT_NULL_ = 0,
-        AT_PHDR_ = 3,
-        AT_PHENT_ = 4,
-        AT_PHNUM_ = 5,
-        AT_PAGESZ_ = 6,
-        AT_ENTRY_ = 9,
-        AT_UID_ = 11,
-        AT_EUID_ = 12,
-        AT_GID_ = 13,
-        AT_EGID_ = 14,
-        AT_HWCAP_ = 16,
-        AT_SECURE_ = 23,
-        AT_RANDOM_ = 25,
-    };
-    // AT_HWCAP on RISC-V: one bit per single-letter extension.
-    constexpr u64 kHwcapImac = (1ull << ('I' - 'A')) | (1ull << ('M' - 'A')) | (1ull << ('A' - 'A')) | (1ull << ('C' - 'A'));
 
     // Statistics for the launcher before the run ends: the exact count of retired instructions
     // (qemu's -icount makes minstret exact), on console stream 3, which zeroos-run reads for --stats.
@@ -94,147 +66,14 @@ namespace {
         port().console_write(kStatisticsTableStream, "\n", 1);
     }
 
-    void send_changes(void*, const void* data, size_t size) { port().console_write(kChangesStream, static_cast<const char*>(data), size); }
-
     [[noreturn]] void halt_with(int status)
     {
         report_statistics(); // first: the table and the changes cost instructions too
         if (g_observer && g_observer->counting)
             trace::write_statistics(*g_observer, "instr", emit_statistics_line, nullptr);
-        // What changed under :rw mounts goes back to the host, as a host run writes it back at exit.
-        if (g_read_write_count
-            && vfs_export_changes(*g_kernel, g_read_write_directories, g_read_write_count, send_changes, nullptr).is_error())
-            platform::report("zeroos: the changes under the :rw mounts could not be sent back");
+        export_read_write_changes();
         port().exit(status);
         __builtin_unreachable();
-    }
-
-    void boot_failure(const char* what)
-    {
-        char buffer[160];
-        LineBuilder line(buffer, sizeof(buffer));
-        line.text("zeroos: boot failed: ").text(what);
-        platform::report(buffer);
-        halt_with(70);
-    }
-
-    struct Tape {
-        const TapeHeader* header = nullptr;
-        const char* strings = nullptr;
-        const u8* stdin_data = nullptr;
-        const u8* root_archive = nullptr;
-        const u8* mounts_archive = nullptr;
-    };
-
-    Tape read_tape(const u8* blob)
-    {
-        Tape tape;
-        if (!blob)
-            return tape;
-        auto* header = reinterpret_cast<const TapeHeader*>(blob);
-        if (header->magic != kTapeMagic)
-            return tape;
-        u64 needed
-            = sizeof(TapeHeader) + header->strings_size + header->stdin_size + header->root_archive_size + header->mounts_archive_size;
-        if (needed != header->total_size)
-            boot_failure("the input tape's sizes do not add up");
-        tape.header = header;
-        tape.strings = reinterpret_cast<const char*>(blob + sizeof(TapeHeader));
-        tape.stdin_data = blob + sizeof(TapeHeader) + header->strings_size;
-        tape.root_archive = tape.stdin_data + header->stdin_size;
-        tape.mounts_archive = tape.root_archive + header->root_archive_size;
-        return tape;
-    }
-
-    // Builds argc, argv, envp and auxv at the top of RAM, as Linux's execve leaves them.
-    u64 build_initial_stack(const Tape& tape, const u8 random_bytes[16])
-    {
-        u64 argc = tape.header ? tape.header->argc : 1;
-        u64 envc = tape.header ? tape.header->envc : 0;
-        const char* fallback_argv0 = "vapp";
-
-        // Strings and the random bytes first, at the very top.
-        u64 top = reinterpret_cast<u64>(__stack_top);
-        u64 strings_size = tape.header ? tape.header->strings_size : str_length(fallback_argv0) + 1;
-        u64 cursor = align_down(top - strings_size, 16);
-        const char* strings = tape.header ? tape.strings : fallback_argv0;
-        mem_copy(reinterpret_cast<void*>(cursor), strings, strings_size);
-        u64 strings_start = cursor;
-        cursor -= 16;
-        u64 random_address = cursor;
-        mem_copy(reinterpret_cast<void*>(random_address), random_bytes, 16);
-
-        constexpr u64 kAuxvEntries = 14;
-        u64 words = 1 + argc + 1 + envc + 1 + 2 * kAuxvEntries;
-        cursor = align_down(cursor - words * 8, 16);
-        auto* slot = reinterpret_cast<u64*>(cursor);
-        *slot++ = argc;
-        u64 string = strings_start;
-        auto push_strings = [&](u64 count) {
-            for (u64 i = 0; i < count; ++i) {
-                *slot++ = string;
-                string += str_length(reinterpret_cast<const char*>(string)) + 1;
-            }
-            *slot++ = 0;
-        };
-        push_strings(argc);
-        push_strings(envc);
-
-        bool has_tls = +__tbss_end != +__tdata_start;
-        g_program_headers[0] = ProgramHeader { kPtTls, 4, 0, reinterpret_cast<u64>(__tdata_start), reinterpret_cast<u64>(__tdata_start),
-            static_cast<u64>(__tdata_end - __tdata_start), static_cast<u64>(__tbss_end - __tdata_start),
-            reinterpret_cast<u64>(__tls_align) };
-        const u64 auxv[kAuxvEntries][2] = {
-            { AT_PHDR_, reinterpret_cast<u64>(g_program_headers) },
-            { AT_PHENT_, sizeof(ProgramHeader) },
-            { AT_PHNUM_, has_tls ? 1u : 0u },
-            { AT_PAGESZ_, kPageSize },
-            { AT_ENTRY_, reinterpret_cast<u64>(&_start) },
-            { AT_UID_, 0 },
-            { AT_EUID_, 0 },
-            { AT_GID_, 0 },
-            { AT_EGID_, 0 },
-            { AT_HWCAP_, kHwcapImac },
-            { AT_SECURE_, 0 },
-            { AT_RANDOM_, random_address },
-            { AT_NULL_, 0 },
-            { AT_NULL_, 0 },
-        };
-        mem_copy(slot, auxv, sizeof(auxv));
-        return cursor;
-    }
-
-    // The guest's files, as a host run gets them: --rootfs at /, the --mount trees over it, then the
-    // read-only marks, and everything counts as unmodified.
-    void import_file_system(const Tape& tape)
-    {
-        const TapeHeader& header = *tape.header;
-        if ((header.root_archive_size || header.mounts_archive_size) && !ZEROOS_FEATURE_VFS)
-            boot_failure("--rootfs and --mount need the vfs feature, which is not built into this runtime");
-        if (header.root_archive_size && vfs_import_tar(*g_kernel, tape.root_archive, header.root_archive_size, "/").is_error())
-            boot_failure("the root file system archive on the tape is damaged");
-        if (header.mounts_archive_size && vfs_import_tar(*g_kernel, tape.mounts_archive, header.mounts_archive_size, "/").is_error())
-            boot_failure("the mounts archive on the tape is damaged");
-        const char* string = tape.strings;
-        for (u64 i = 0; i < header.argc + header.envc; ++i)
-            string += str_length(string) + 1;
-        for (u64 i = 0; i < header.read_only_count; ++i) {
-            if (vfs_mark_read_only(*g_kernel, string).is_error())
-                boot_failure("a read-only mount on the tape does not exist");
-            string += str_length(string) + 1;
-        }
-        if (header.read_write_count) {
-            auto* directories = static_cast<const char**>(kmalloc(header.read_write_count * sizeof(const char*)));
-            if (!directories)
-                boot_failure("no memory for the list of :rw mounts");
-            for (u64 i = 0; i < header.read_write_count; ++i) {
-                directories[i] = string;
-                string += str_length(string) + 1;
-            }
-            g_read_write_directories = directories;
-            g_read_write_count = header.read_write_count;
-        }
-        vfs_clear_modified(*g_kernel);
     }
 
     [[noreturn]] void end_run()
@@ -294,6 +133,15 @@ namespace {
     }
 
 } // namespace
+
+void boot_failure(const char* what)
+{
+    char buffer[160];
+    LineBuilder line(buffer, sizeof(buffer));
+    line.text("zeroos: boot failed: ").text(what);
+    platform::report(buffer);
+    halt_with(70);
+}
 
 void install_trap_vector() { asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry))); }
 

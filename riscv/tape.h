@@ -41,4 +41,18 @@ constexpr u64 kTapeTrace = 2; // --trace: lines on console stream 4
 constexpr u64 kTapeStatistics = 4; // --stats: the per-syscall table on console stream 5
 constexpr u64 kTapeStdinStreamed = 8; // stdin is not on the tape: ask the port's stdin_read
 
+// The tape as the vApp's boot reads it (riscv/tape.cpp): the header and where each part starts.
+// All null when there is no tape (the vApp runs with argv[0] "vapp" and nothing else).
+struct Tape {
+    const TapeHeader* header = nullptr;
+    const char* strings = nullptr;
+    const u8* stdin_data = nullptr;
+    const u8* root_archive = nullptr;
+    const u8* mounts_archive = nullptr;
+};
+
+// Finds the parts of the tape at `blob` (null, or without the magic: no tape); a tape whose sizes
+// do not add up fails the boot.
+Tape read_tape(const u8* blob);
+
 } // namespace zeroos::riscv
