@@ -343,7 +343,7 @@
 // glibc defines O_LARGEFILE as 0 on x86-64; the kernel ABI bit is this one.
 #define LINUX_O_LARGEFILE 0100000
 
-namespace zeroos::linux_abi {
+namespace zeroos::abi {
 
 struct IoVec {
     u64 base;
@@ -427,4 +427,4 @@ struct Flock {
 };
 static_assert(sizeof(Flock) == 32);
 
-} // namespace zeroos::linux_abi
+} // namespace zeroos::abi

@@ -11,7 +11,7 @@ namespace {
     // write of up to PIPE_BUF bytes is atomic and the reader never sees the pieces.
     constexpr u64 kGatherLimit = 64 * 1024;
 
-    ErrorOr<size_t> gathered_write(Kernel& kernel, OpenFile& file, UserPtr<linux_abi::IoVec> iov, int count, u64 total)
+    ErrorOr<size_t> gathered_write(Kernel& kernel, OpenFile& file, UserPtr<abi::IoVec> iov, int count, u64 total)
     {
         auto* buffer = static_cast<u8*>(kmalloc(total));
         if (!buffer)
@@ -88,7 +88,7 @@ ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoB
     return moved;
 }
 
-ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, UserPtr<linux_abi::IoVec> iov, int count, i64 explicit_offset)
+ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, UserPtr<abi::IoVec> iov, int count, i64 explicit_offset)
 {
     if (count < 0 || count > kMaxIovecs)
         return Error::from_errno(EINVAL);
@@ -141,13 +141,13 @@ SyscallResult sys_write(Kernel& kernel, const SyscallArgs& args)
 SyscallResult sys_readv(Kernel& kernel, const SyscallArgs& args)
 {
     auto file = TRY(readable_file(kernel, args.fd(0)));
-    return TRY(transfer_vector(kernel, *file, false, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+    return TRY(transfer_vector(kernel, *file, false, args.pointer<abi::IoVec>(1), args.int32(2), -1));
 }
 
 SyscallResult sys_writev(Kernel& kernel, const SyscallArgs& args)
 {
     auto file = TRY(writable_file(kernel, args.fd(0)));
-    return TRY(transfer_vector(kernel, *file, true, args.pointer<linux_abi::IoVec>(1), args.int32(2), -1));
+    return TRY(transfer_vector(kernel, *file, true, args.pointer<abi::IoVec>(1), args.int32(2), -1));
 }
 
 } // namespace zeroos

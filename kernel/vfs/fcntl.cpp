@@ -10,7 +10,7 @@ namespace {
 
     // One process owns every lock, so a lock never conflicts: F_GETLK always reports F_UNLCK and
     // F_SETLK(W) succeeds once the request is valid.
-    SyscallResult advisory_lock(Kernel& kernel, const OpenFile& file, int command, UserPtr<linux_abi::Flock> pointer)
+    SyscallResult advisory_lock(Kernel& kernel, const OpenFile& file, int command, UserPtr<abi::Flock> pointer)
     {
         (void)kernel;
         auto lock = TRY(read_from_user(pointer));
@@ -63,7 +63,7 @@ SyscallResult sys_fcntl(Kernel& kernel, const SyscallArgs& args)
     case F_GETLK:
     case F_SETLK:
     case F_SETLKW:
-        return advisory_lock(kernel, *file, command, args.pointer<linux_abi::Flock>(2));
+        return advisory_lock(kernel, *file, command, args.pointer<abi::Flock>(2));
     case kGetPipeSize:
         if (!file->inode->is_fifo())
             return Error::from_errno(EBADF);

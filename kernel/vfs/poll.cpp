@@ -71,7 +71,7 @@ SyscallResult do_poll(Kernel& kernel, UserPtr<void> pointer, u32 count, i64 time
 {
     if (count > kernel.fds().max_fds())
         return Error::from_errno(EINVAL);
-    auto entries = pointer.cast<linux_abi::PollFd>();
+    auto entries = pointer.cast<abi::PollFd>();
     long ready = 0;
     for (u32 pass = 0; pass < 2; ++pass) {
         for (u32 i = 0; i < count; ++i) {

@@ -9,7 +9,7 @@ namespace {
 
     constexpr u32 kStatxReserved = 0x80000000u;
 
-    linux_abi::StatxTimestamp statx_time(i64 ns)
+    abi::StatxTimestamp statx_time(i64 ns)
     {
         Timespec time = timespec_from_ns(ns);
         return { time.tv_sec, static_cast<u32>(time.tv_nsec), 0 };
@@ -19,11 +19,11 @@ namespace {
     u32 major_of(u64 dev) { return static_cast<u32>((dev >> 8) & 0xfff); }
     u32 minor_of(u64 dev) { return static_cast<u32>((dev & 0xff) | ((dev >> 12) & 0xfff00)); }
 
-    ErrorOr<void> write_statfs(const FileSpace& space, UserPtr<linux_abi::Statfs> destination)
+    ErrorOr<void> write_statfs(const FileSpace& space, UserPtr<abi::Statfs> destination)
     {
         // The --fs-size budget and what the files use of it. Unlimited (the RISC-V build) is a
         // fixed 4 GiB, all free, so nothing of the heap size leaks into the guest.
-        linux_abi::Statfs answer {};
+        abi::Statfs answer {};
         answer.type = TMPFS_MAGIC;
         answer.block_size = kPageSize;
         if (space.limit_pages()) {
@@ -67,7 +67,7 @@ SyscallResult sys_statx(Kernel& kernel, const SyscallArgs& args)
     auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
 
     KernelStat stat = stat_of(*inode);
-    linux_abi::Statx out {};
+    abi::Statx out {};
     out.mask = STATX_BASIC_STATS; // everything but the birth time, which is not kept
     out.blksize = static_cast<u32>(stat.blksize);
     out.nlink = stat.nlink;
@@ -82,7 +82,7 @@ SyscallResult sys_statx(Kernel& kernel, const SyscallArgs& args)
     out.ctime = statx_time(inode->ctime_ns);
     out.rdev_major = major_of(stat.rdev), out.rdev_minor = minor_of(stat.rdev);
     out.dev_major = major_of(stat.dev), out.dev_minor = minor_of(stat.dev);
-    TRY(write_to_user(args.pointer<linux_abi::Statx>(4), out));
+    TRY(write_to_user(args.pointer<abi::Statx>(4), out));
     return 0;
 }
 
@@ -91,14 +91,14 @@ SyscallResult sys_statfs(Kernel& kernel, const SyscallArgs& args)
     PathBuffer path;
     TRY(copy_path_from_user(path, args.pointer<const char>(0)));
     TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
-    TRY(write_statfs(kernel.file_space(), args.pointer<linux_abi::Statfs>(1)));
+    TRY(write_statfs(kernel.file_space(), args.pointer<abi::Statfs>(1)));
     return 0;
 }
 
 SyscallResult sys_fstatfs(Kernel& kernel, const SyscallArgs& args)
 {
     TRY(kernel.fds().get(args.fd(0)));
-    TRY(write_statfs(kernel.file_space(), args.pointer<linux_abi::Statfs>(1)));
+    TRY(write_statfs(kernel.file_space(), args.pointer<abi::Statfs>(1)));
     return 0;
 }
 

@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, int>> list(KernelFixture& f, const std::strin
             break;
         }
         for (long at = 0; at < got;) {
-            auto header = f.read<linux_abi::Dirent64Header>(buffer + at);
+            auto header = f.read<abi::Dirent64Header>(buffer + at);
             names.push_back({ f.read_string(buffer + at + sizeof(header), header.reclen - sizeof(header)).c_str(), header.type });
             at += header.reclen;
         }
@@ -110,7 +110,7 @@ TEST_CASE("vfs: getdents64 lists names and types and survives unlinks between ca
     long got;
     while ((got = f.call("getdents64", fd, buffer, 64)) > 0) {
         for (long at = 0; at < got;) {
-            auto header = f.read<linux_abi::Dirent64Header>(buffer + at);
+            auto header = f.read<abi::Dirent64Header>(buffer + at);
             std::string name = f.read_string(buffer + at + sizeof(header), header.reclen - sizeof(header)).c_str();
             seen.push_back(name);
             if (name[0] == 'n')

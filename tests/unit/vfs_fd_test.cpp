@@ -51,7 +51,7 @@ TEST_CASE("vfs: fcntl advisory locks in a single process")
 {
     KernelFixture f;
     long fd = open(f, "/tmp/l", O_CREAT | O_RDWR);
-    linux_abi::Flock lock {};
+    abi::Flock lock {};
     lock.type = F_WRLCK;
     lock.whence = SEEK_SET;
     lock.length = 10;
@@ -59,7 +59,7 @@ TEST_CASE("vfs: fcntl advisory locks in a single process")
     CHECK(f.call("fcntl", fd, F_SETLK, pointer) == 0);
     CHECK(f.call("fcntl", fd, F_SETLKW, pointer) == 0);
     CHECK(f.call("fcntl", fd, F_GETLK, pointer) == 0);
-    CHECK(f.read<linux_abi::Flock>(pointer).type == F_UNLCK);
+    CHECK(f.read<abi::Flock>(pointer).type == F_UNLCK);
     lock.type = 7;
     CHECK(f.call("fcntl", fd, F_SETLK, f.put_bytes(&lock, sizeof(lock))) == -EINVAL);
     lock.type = F_WRLCK;
@@ -203,7 +203,7 @@ TEST_CASE("vfs: ppoll reports readiness, POLLNVAL, and timeouts advance the virt
     auto p = make_pipe(f);
     REQUIRE(make_file(f, "/tmp/p", "") == 0);
     long file = open(f, "/tmp/p", O_RDONLY);
-    linux_abi::PollFd fds[6] = {
+    abi::PollFd fds[6] = {
         { 0, POLLIN, 0 },
         { 1, POLLOUT | POLLIN, 0 },
         { p.read_end, POLLIN, 0 },
@@ -213,7 +213,7 @@ TEST_CASE("vfs: ppoll reports readiness, POLLNVAL, and timeouts advance the virt
     };
     uint64_t pointer = f.put_bytes(fds, sizeof(fds));
     CHECK(f.call("ppoll", pointer, 6, 0, 0, 8) == 4);
-    auto revents = [&](int i) { return f.read<linux_abi::PollFd>(pointer + i * sizeof(linux_abi::PollFd)).revents; };
+    auto revents = [&](int i) { return f.read<abi::PollFd>(pointer + i * sizeof(abi::PollFd)).revents; };
     CHECK(revents(0) == POLLIN);
     CHECK(revents(1) == POLLOUT);
     CHECK(revents(2) == 0);
@@ -222,7 +222,7 @@ TEST_CASE("vfs: ppoll reports readiness, POLLNVAL, and timeouts advance the virt
     CHECK(revents(5) == 0);
 
     // Nothing ready: the timeout passes on the virtual clock.
-    linux_abi::PollFd only_pipe { p.read_end, POLLIN, 0 };
+    abi::PollFd only_pipe { p.read_end, POLLIN, 0 };
     Timespec timeout { 2, 500 };
     uint64_t timeout_pointer = f.put_bytes(&timeout, sizeof(timeout));
     uint64_t before = f.kernel().clock().monotonic_ns();
@@ -231,7 +231,7 @@ TEST_CASE("vfs: ppoll reports readiness, POLLNVAL, and timeouts advance the virt
     CHECK(f.read<Timespec>(timeout_pointer).tv_sec == 0);
 
     write_text(f, p.write_end, "x");
-    linux_abi::PollFd file_and_pipe[2] = { { static_cast<int>(file), POLLIN | POLLOUT, 0 }, { p.read_end, POLLIN, 0 } };
+    abi::PollFd file_and_pipe[2] = { { static_cast<int>(file), POLLIN | POLLOUT, 0 }, { p.read_end, POLLIN, 0 } };
     pointer = f.put_bytes(file_and_pipe, sizeof(file_and_pipe));
     CHECK(f.call("ppoll", pointer, 2, 0, 0, 8) == 2);
     CHECK(revents(0) == (POLLIN | POLLOUT));
@@ -247,7 +247,7 @@ TEST_CASE("vfs: ppoll reports readiness, POLLNVAL, and timeouts advance the virt
     CHECK(f.call("ppoll", pointer, 100000, 0, 0, 8) == -EINVAL);
 
     auto q = make_pipe(f);
-    linux_abi::PollFd never { q.read_end, POLLIN, 0 };
+    abi::PollFd never { q.read_end, POLLIN, 0 };
     f.call("ppoll", f.put_bytes(&never, sizeof(never)), 1, 0, 0, 8);
     CHECK(f.exited());
     REQUIRE(fake::reports().size() == 2);

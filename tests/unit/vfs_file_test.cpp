@@ -107,12 +107,12 @@ TEST_CASE("vfs: readv, writev, pread64 and pwrite64")
 {
     KernelFixture f;
     long fd = open(f, "/tmp/v", O_CREAT | O_RDWR);
-    linux_abi::IoVec iov[3] = { { f.put_bytes("abc", 3), 3 }, { 0, 0 }, { f.put_bytes("defg", 4), 4 } };
+    abi::IoVec iov[3] = { { f.put_bytes("abc", 3), 3 }, { 0, 0 }, { f.put_bytes("defg", 4), 4 } };
     CHECK(f.call("writev", fd, f.put_bytes(iov, sizeof(iov)), 3) == 7);
     CHECK(f.call("pwrite64", fd, f.put_bytes("XY", 2), 2, 1) == 2);
     CHECK(f.call("lseek", fd, 0, SEEK_CUR) == 7);
     uint64_t a = f.reserve(2), b = f.reserve(10);
-    linux_abi::IoVec out[2] = { { a, 2 }, { b, 10 } };
+    abi::IoVec out[2] = { { a, 2 }, { b, 10 } };
     CHECK(f.call("pread64", fd, a, 2, 5) == 2);
     CHECK(f.read_string(a, 2) == "fg");
     CHECK(f.call("lseek", fd, 0, SEEK_SET) == 0);

@@ -61,16 +61,16 @@ inline long mkdir(KernelFixture& f, const std::string& path, uint64_t mode = 075
 
 struct StatResult {
     long rc;
-    zeroos::linux_abi::Statx stx;
+    zeroos::abi::Statx stx;
 };
 
 inline StatResult statx(KernelFixture& f, const std::string& path, uint64_t flags = 0, uint64_t dirfd = kAtFdcwd)
 {
-    uint64_t buffer = f.reserve(sizeof(zeroos::linux_abi::Statx));
+    uint64_t buffer = f.reserve(sizeof(zeroos::abi::Statx));
     StatResult result {};
     result.rc = f.call("statx", dirfd, f.put_string(path), flags, STATX_BASIC_STATS, buffer);
     if (result.rc == 0)
-        result.stx = f.read<zeroos::linux_abi::Statx>(buffer);
+        result.stx = f.read<zeroos::abi::Statx>(buffer);
     return result;
 }
 

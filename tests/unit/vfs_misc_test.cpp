@@ -65,7 +65,7 @@ TEST_CASE("vfs: the legacy getdents format puts d_type in the last byte")
     auto got = do_getdents(f.kernel(), static_cast<int>(fd), UserPtr<void>(buffer), 512, DirentFormat::LegacyDirent);
     REQUIRE_FALSE(got.is_error());
     CHECK(got.value() == 24 + 24 + 24);
-    auto third = f.read<linux_abi::LegacyDirentHeader>(buffer + 48);
+    auto third = f.read<abi::LegacyDirentHeader>(buffer + 48);
     CHECK(third.reclen == 24);
     CHECK(third.ino == statx(f, "/tmp/g/file").stx.ino);
     CHECK(f.read_string(buffer + 48 + 18, 5) == std::string("file\0", 5));
@@ -76,7 +76,7 @@ TEST_CASE("vfs: the legacy getdents format puts d_type in the last byte")
 TEST_CASE("vfs: do_poll with milliseconds from the legacy poll")
 {
     KernelFixture f;
-    linux_abi::PollFd console[2] = { { 0, POLLIN, 0 }, { 2, POLLOUT, 0 } };
+    abi::PollFd console[2] = { { 0, POLLIN, 0 }, { 2, POLLOUT, 0 } };
     uint64_t pointer = f.put_bytes(console, sizeof(console));
     auto ready = do_poll(f.kernel(), UserPtr<void>(pointer), 2, 5'000'000);
     REQUIRE_FALSE(ready.is_error());
