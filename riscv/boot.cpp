@@ -57,21 +57,6 @@ namespace {
     // 12 kB that .bss would clear at every boot.
     trace::Observer* g_observer = nullptr;
 
-    enum AuxvType : u64 {
-        AT_NULL_ = 0,
-        AT_PHDR_ = 3,
-        AT_PHENT_ = 4,
-        AT_PHNUM_ = 5,
-        AT_PAGESZ_ = 6,
-        AT_ENTRY_ = 9,
-        AT_UID_ = 11,
-        AT_EUID_ = 12,
-        AT_GID_ = 13,
-        AT_EGID_ = 14,
-        AT_HWCAP_ = 16,
-        AT_SECURE_ = 23,
-        AT_RANDOM_ = 25,
-    };
     // AT_HWCAP on RISC-V: one bit per single-letter extension.
     constexpr u64 kHwcapImac = (1ull << ('I' - 'A')) | (1ull << ('M' - 'A')) | (1ull << ('A' - 'A')) | (1ull << ('C' - 'A'));
 
@@ -185,20 +170,20 @@ namespace {
             static_cast<u64>(__tdata_end - __tdata_start), static_cast<u64>(__tbss_end - __tdata_start),
             reinterpret_cast<u64>(__tls_align) };
         const u64 auxv[kAuxvEntries][2] = {
-            { AT_PHDR_, reinterpret_cast<u64>(g_program_headers) },
-            { AT_PHENT_, sizeof(ProgramHeader) },
-            { AT_PHNUM_, has_tls ? 1u : 0u },
-            { AT_PAGESZ_, kPageSize },
-            { AT_ENTRY_, reinterpret_cast<u64>(&_start) },
-            { AT_UID_, 0 },
-            { AT_EUID_, 0 },
-            { AT_GID_, 0 },
-            { AT_EGID_, 0 },
-            { AT_HWCAP_, kHwcapImac },
-            { AT_SECURE_, 0 },
-            { AT_RANDOM_, random_address },
-            { AT_NULL_, 0 },
-            { AT_NULL_, 0 },
+            { abi::at_phdr, reinterpret_cast<u64>(g_program_headers) },
+            { abi::at_phent, sizeof(ProgramHeader) },
+            { abi::at_phnum, has_tls ? 1u : 0u },
+            { abi::at_pagesz, kPageSize },
+            { abi::at_entry, reinterpret_cast<u64>(&_start) },
+            { abi::at_uid, 0 },
+            { abi::at_euid, 0 },
+            { abi::at_gid, 0 },
+            { abi::at_egid, 0 },
+            { abi::at_hwcap, kHwcapImac },
+            { abi::at_secure, 0 },
+            { abi::at_random, random_address },
+            { abi::at_null, 0 },
+            { abi::at_null, 0 },
         };
         mem_copy(slot, auxv, sizeof(auxv));
         return cursor;

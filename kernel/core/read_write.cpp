@@ -78,7 +78,7 @@ ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoB
     Inode& inode = *file.inode;
     bool positioned = explicit_offset >= 0;
     u64 offset = positioned ? static_cast<u64>(explicit_offset) : file.offset;
-    if (writing && (file.flags & O_APPEND) && inode.is_regular())
+    if (writing && (file.flags & abi::o_append) && inode.is_regular())
         offset = inode.size();
     if (!inode.seekable())
         offset = 0;

@@ -10,7 +10,7 @@ namespace {
 
     ErrorOr<void> check_resource(int resource)
     {
-        if (resource < 0 || resource >= RLIM_NLIMITS)
+        if (resource < 0 || resource >= abi::rlim_nlimits)
             return Error::from_errno(EINVAL);
         return {};
     }
@@ -19,7 +19,7 @@ namespace {
     {
         if (value.rlim_cur > value.rlim_max)
             return Error::from_errno(EINVAL);
-        if (resource == RLIMIT_NOFILE && value.rlim_max > kernel.config().max_fds)
+        if (resource == abi::rlimit_nofile && value.rlim_max > kernel.config().max_fds)
             return Error::from_errno(EPERM);
         kernel.process().set_limit(resource, value);
         return {};
@@ -69,7 +69,7 @@ SyscallResult sys_setrlimit(Kernel& kernel, const SyscallArgs& args)
 SyscallResult sys_getrusage(Kernel&, const SyscallArgs& args)
 {
     int who = args.int32(0);
-    if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+    if (who != abi::rusage_self && who != abi::rusage_children && who != abi::rusage_thread)
         return Error::from_errno(EINVAL);
     LinuxRusage usage {};
     TRY(write_to_user(args.pointer<LinuxRusage>(1), usage));

@@ -12,7 +12,7 @@ namespace zeroos {
 
 namespace {
 
-    constexpr int kCommandMask = ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+    constexpr int kCommandMask = ~(abi::futex_private_flag | abi::futex_clock_realtime);
     constexpr u32 kMaxCount = 0x7fffffff; // the kernel reads val and val2 as int
 
     ErrorOr<u32> read_futex_word(UserPtr<u32> address)
@@ -108,7 +108,7 @@ namespace {
     SyscallResult wait(Kernel& kernel, const SyscallArgs& args, bool bitset_wait)
     {
         auto address = args.pointer<u32>(0);
-        u32 bitset = bitset_wait ? args.uint32(5) : FUTEX_BITSET_MATCH_ANY;
+        u32 bitset = bitset_wait ? args.uint32(5) : abi::futex_bitset_match_any;
         if (bitset == 0)
             return Error::from_errno(EINVAL);
         u32 value = TRY(read_futex_word(address));
@@ -117,7 +117,7 @@ namespace {
         auto timeout = args.pointer<Timespec>(3);
         u64 deadline = 0;
         if (!timeout.is_null())
-            deadline = TRY(wait_deadline(kernel, timeout, bitset_wait, args.int32(1) & FUTEX_CLOCK_REALTIME));
+            deadline = TRY(wait_deadline(kernel, timeout, bitset_wait, args.int32(1) & abi::futex_clock_realtime));
         auto& threads = kernel.threads();
         threads.block_on_futex(address.address(), bitset);
         if (!timeout.is_null())
@@ -128,7 +128,7 @@ namespace {
     // Wakes up to `wake_count` waiters on uaddr and moves up to `requeue_count` more to uaddr2.
     long requeue(Kernel& kernel, u64 from, u64 to, u32 wake_count, u32 requeue_count)
     {
-        long woken = futex_wake(kernel, from, wake_count, FUTEX_BITSET_MATCH_ANY);
+        long woken = futex_wake(kernel, from, wake_count, abi::futex_bitset_match_any);
         long moved = 0;
         for (Thread* thread = kernel.threads().futex_waiters().first(); thread && static_cast<u32>(moved) < requeue_count;
              thread = thread->futex_next) {
@@ -162,43 +162,43 @@ SyscallResult sys_futex(Kernel& kernel, const SyscallArgs& args)
 {
     int operation = args.int32(1);
     int command = operation & kCommandMask;
-    bool shared = !(operation & FUTEX_PRIVATE_FLAG);
-    if ((operation & FUTEX_CLOCK_REALTIME) && command != FUTEX_WAIT_BITSET && command != FUTEX_WAIT)
+    bool shared = !(operation & abi::futex_private_flag);
+    if ((operation & abi::futex_clock_realtime) && command != abi::futex_wait_bitset && command != abi::futex_wait)
         return Error::from_errno(ENOSYS);
     auto address = args.pointer<u32>(0);
     switch (command) {
-    case FUTEX_WAIT:
-    case FUTEX_WAIT_BITSET:
-        return wait(kernel, args, command == FUTEX_WAIT_BITSET);
-    case FUTEX_WAKE:
-    case FUTEX_WAKE_BITSET: {
-        u32 bitset = command == FUTEX_WAKE_BITSET ? args.uint32(5) : FUTEX_BITSET_MATCH_ANY;
+    case abi::futex_wait:
+    case abi::futex_wait_bitset:
+        return wait(kernel, args, command == abi::futex_wait_bitset);
+    case abi::futex_wake:
+    case abi::futex_wake_bitset: {
+        u32 bitset = command == abi::futex_wake_bitset ? args.uint32(5) : abi::futex_bitset_match_any;
         if (bitset == 0)
             return Error::from_errno(EINVAL);
         TRY(check_key(address, shared));
         return futex_wake(kernel, address.address(), count_argument(args.raw[2]), bitset);
     }
-    case FUTEX_REQUEUE:
-    case FUTEX_CMP_REQUEUE: {
+    case abi::futex_requeue:
+    case abi::futex_cmp_requeue: {
         auto target = args.pointer<u32>(4);
         TRY(check_key(address, shared));
         TRY(check_key(target, shared));
         // val2 travels in the timeout register.
-        if (command == FUTEX_CMP_REQUEUE && TRY(read_futex_word(address)) != args.uint32(5))
+        if (command == abi::futex_cmp_requeue && TRY(read_futex_word(address)) != args.uint32(5))
             return Error::from_errno(EAGAIN);
         return requeue(kernel, address.address(), target.address(), count_argument(args.raw[2]), count_argument(args.raw[3]));
     }
-    case FUTEX_WAKE_OP: {
+    case abi::futex_wake_op: {
         auto second = args.pointer<u32>(4);
         TRY(check_key(address, shared));
         bool condition = TRY(apply_wake_op(second, args.uint32(5)));
-        long woken = futex_wake(kernel, address.address(), count_argument(args.raw[2]), FUTEX_BITSET_MATCH_ANY);
+        long woken = futex_wake(kernel, address.address(), count_argument(args.raw[2]), abi::futex_bitset_match_any);
         if (condition)
-            woken += futex_wake(kernel, second.address(), count_argument(args.raw[3]), FUTEX_BITSET_MATCH_ANY);
+            woken += futex_wake(kernel, second.address(), count_argument(args.raw[3]), abi::futex_bitset_match_any);
         return woken;
     }
     default:
-        if (command >= FUTEX_LOCK_PI)
+        if (command >= abi::futex_lock_pi)
             return Error::unsupported("priority-inheritance futexes (FUTEX_*_PI) are not supported");
         return Error::from_errno(ENOSYS);
     }

@@ -30,7 +30,7 @@ SyscallResult sys_clock_nanosleep(Kernel& kernel, const SyscallArgs& args)
     auto info = TRY(clock_info(args.int32(0)));
     if (info.sleep_errno)
         return Error::from_errno(info.sleep_errno);
-    bool absolute = args.int32(1) & TIMER_ABSTIME;
+    bool absolute = args.int32(1) & abi::timer_abstime;
     i64 requested = TRY(read_timespec_ns(args.pointer<Timespec>(2)));
     return sleep_until(kernel, monotonic_deadline(kernel.clock().monotonic_ns(), requested, absolute, clock_now_ns(kernel, info.kind)));
 }

@@ -19,56 +19,56 @@ namespace {
     };
 
     constexpr FlagName kOpenFlags[] = {
-        { O_CREAT, "O_CREAT" },
-        { O_EXCL, "O_EXCL" },
-        { O_NOCTTY, "O_NOCTTY" },
-        { O_TRUNC, "O_TRUNC" },
-        { O_APPEND, "O_APPEND" },
-        { O_NONBLOCK, "O_NONBLOCK" },
-        { O_SYNC, "O_SYNC" }, // before O_DSYNC: it contains it
-        { O_DSYNC, "O_DSYNC" },
-        { O_DIRECT, "O_DIRECT" },
-        { O_TMPFILE, "O_TMPFILE" }, // before O_DIRECTORY: it contains it
-        { O_DIRECTORY, "O_DIRECTORY" },
-        { O_NOFOLLOW, "O_NOFOLLOW" },
-        { O_NOATIME, "O_NOATIME" },
-        { O_CLOEXEC, "O_CLOEXEC" },
-        { O_PATH, "O_PATH" },
-        { 0100000, "O_LARGEFILE" },
+        { abi::o_creat, "O_CREAT" },
+        { abi::o_excl, "O_EXCL" },
+        { abi::o_noctty, "O_NOCTTY" },
+        { abi::o_trunc, "O_TRUNC" },
+        { abi::o_append, "O_APPEND" },
+        { abi::o_nonblock, "O_NONBLOCK" },
+        { abi::o_sync, "O_SYNC" }, // before O_DSYNC: it contains it
+        { abi::o_dsync, "O_DSYNC" },
+        { abi::o_direct, "O_DIRECT" },
+        { abi::o_tmpfile, "O_TMPFILE" }, // before O_DIRECTORY: it contains it
+        { abi::o_directory, "O_DIRECTORY" },
+        { abi::o_nofollow, "O_NOFOLLOW" },
+        { abi::o_noatime, "O_NOATIME" },
+        { abi::o_cloexec, "O_CLOEXEC" },
+        { abi::o_path, "O_PATH" },
+        { abi::o_largefile, "O_LARGEFILE" },
     };
 
     constexpr FlagName kAtFlags[] = {
-        { 0x100, "AT_SYMLINK_NOFOLLOW" },
-        { 0x200, "AT_REMOVEDIR" },
-        { 0x400, "AT_SYMLINK_FOLLOW" },
-        { 0x800, "AT_NO_AUTOMOUNT" },
-        { 0x1000, "AT_EMPTY_PATH" },
+        { abi::at_symlink_nofollow, "AT_SYMLINK_NOFOLLOW" },
+        { abi::at_removedir, "AT_REMOVEDIR" },
+        { abi::at_symlink_follow, "AT_SYMLINK_FOLLOW" },
+        { abi::at_no_automount, "AT_NO_AUTOMOUNT" },
+        { abi::at_empty_path, "AT_EMPTY_PATH" },
     };
 
     constexpr FlagName kProtFlags[] = {
-        { PROT_READ, "PROT_READ" },
-        { PROT_WRITE, "PROT_WRITE" },
-        { PROT_EXEC, "PROT_EXEC" },
-        { PROT_SEM, "PROT_SEM" },
-        { PROT_GROWSDOWN, "PROT_GROWSDOWN" },
-        { PROT_GROWSUP, "PROT_GROWSUP" },
+        { abi::prot_read, "PROT_READ" },
+        { abi::prot_write, "PROT_WRITE" },
+        { abi::prot_exec, "PROT_EXEC" },
+        { abi::prot_sem, "PROT_SEM" },
+        { abi::prot_growsdown, "PROT_GROWSDOWN" },
+        { abi::prot_growsup, "PROT_GROWSUP" },
     };
 
     constexpr FlagName kMapFlags[] = {
-        { MAP_FIXED, "MAP_FIXED" },
-        { MAP_ANONYMOUS, "MAP_ANONYMOUS" },
-        { MAP_32BIT, "MAP_32BIT" },
-        { MAP_GROWSDOWN, "MAP_GROWSDOWN" },
-        { 0x0800, "MAP_DENYWRITE" },
-        { 0x1000, "MAP_EXECUTABLE" },
-        { 0x2000, "MAP_LOCKED" },
-        { 0x4000, "MAP_NORESERVE" },
-        { 0x8000, "MAP_POPULATE" },
-        { 0x10000, "MAP_NONBLOCK" },
-        { 0x20000, "MAP_STACK" },
-        { 0x40000, "MAP_HUGETLB" },
-        { 0x80000, "MAP_SYNC" },
-        { 0x100000, "MAP_FIXED_NOREPLACE" },
+        { abi::map_fixed, "MAP_FIXED" },
+        { abi::map_anonymous, "MAP_ANONYMOUS" },
+        { abi::map_32bit, "MAP_32BIT" },
+        { abi::map_growsdown, "MAP_GROWSDOWN" },
+        { abi::map_denywrite, "MAP_DENYWRITE" },
+        { abi::map_executable, "MAP_EXECUTABLE" },
+        { abi::map_locked, "MAP_LOCKED" },
+        { abi::map_noreserve, "MAP_NORESERVE" },
+        { abi::map_populate, "MAP_POPULATE" },
+        { abi::map_nonblock, "MAP_NONBLOCK" },
+        { abi::map_stack, "MAP_STACK" },
+        { abi::map_hugetlb, "MAP_HUGETLB" },
+        { abi::map_sync, "MAP_SYNC" },
+        { abi::map_fixed_noreplace, "MAP_FIXED_NOREPLACE" },
     };
 
     constexpr const char* kSignalNames[] = { "0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
@@ -105,41 +105,41 @@ namespace {
     void append_open_flags(LineBuilder& line, u64 raw)
     {
         u32 flags = static_cast<u32>(raw);
-        switch (flags & O_ACCMODE) {
-        case O_RDONLY:
+        switch (flags & abi::o_accmode) {
+        case abi::o_rdonly:
             line.text("O_RDONLY");
             break;
-        case O_WRONLY:
+        case abi::o_wronly:
             line.text("O_WRONLY");
             break;
-        case O_RDWR:
+        case abi::o_rdwr:
             line.text("O_RDWR");
             break;
         default:
             line.text("O_ACCMODE");
             break;
         }
-        append_flags(line, flags & ~static_cast<u32>(O_ACCMODE), kOpenFlags, "", true);
+        append_flags(line, flags & ~static_cast<u32>(abi::o_accmode), kOpenFlags, "", true);
     }
 
     void append_map_flags(LineBuilder& line, u64 raw)
     {
         u32 flags = static_cast<u32>(raw);
-        switch (flags & MAP_TYPE) {
-        case MAP_SHARED:
+        switch (flags & abi::map_type) {
+        case abi::map_shared:
             line.text("MAP_SHARED");
             break;
-        case MAP_PRIVATE:
+        case abi::map_private:
             line.text("MAP_PRIVATE");
             break;
-        case MAP_SHARED_VALIDATE:
+        case abi::map_shared_validate:
             line.text("MAP_SHARED_VALIDATE");
             break;
         default:
-            line.hex(flags & MAP_TYPE);
+            line.hex(flags & abi::map_type);
             break;
         }
-        append_flags(line, flags & ~static_cast<u32>(MAP_TYPE), kMapFlags, "", true);
+        append_flags(line, flags & ~static_cast<u32>(abi::map_type), kMapFlags, "", true);
     }
 
     template<size_t N> void append_name(LineBuilder& line, u64 raw, const char* const (&names)[N])
@@ -189,30 +189,30 @@ namespace {
 
     void append_file_type(LineBuilder& line, u32 mode)
     {
-        switch (mode & 0170000) {
-        case 0140000:
+        switch (mode & abi::s_ifmt) {
+        case abi::s_ifsock:
             line.text("S_IFSOCK");
             break;
-        case 0120000:
+        case abi::s_iflnk:
             line.text("S_IFLNK");
             break;
-        case 0100000:
+        case abi::s_ifreg:
             line.text("S_IFREG");
             break;
-        case 0060000:
+        case abi::s_ifblk:
             line.text("S_IFBLK");
             break;
-        case 0040000:
+        case abi::s_ifdir:
             line.text("S_IFDIR");
             break;
-        case 0020000:
+        case abi::s_ifchr:
             line.text("S_IFCHR");
             break;
-        case 0010000:
+        case abi::s_ififo:
             line.text("S_IFIFO");
             break;
         default:
-            append_octal(line, mode & 0170000);
+            append_octal(line, mode & abi::s_ifmt);
             break;
         }
         line.character('|');
@@ -249,7 +249,7 @@ namespace {
             line.decimal(static_cast<int>(static_cast<u32>(raw)));
         } else if (is("dirfd")) {
             int fd = static_cast<int>(static_cast<u32>(raw));
-            if (fd == AT_FDCWD)
+            if (fd == abi::at_fdcwd)
                 line.text("AT_FDCWD");
             else
                 line.decimal(fd);
@@ -292,7 +292,7 @@ namespace {
         if (mode_index == 0)
             return true;
         u32 flags = static_cast<u32>(args.raw[mode_index - 1]);
-        return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
+        return (flags & abi::o_creat) || (flags & abi::o_tmpfile) == abi::o_tmpfile;
     }
 
 } // namespace

@@ -49,8 +49,8 @@ namespace {
     // One utimensat time: UTIME_NOW, UTIME_OMIT (nullopt via `omit`) or a validated timespec.
     ErrorOr<i64> requested_time(Kernel& kernel, const Timespec& time, bool& omit)
     {
-        omit = time.tv_nsec == UTIME_OMIT;
-        if (time.tv_nsec == UTIME_NOW || omit)
+        omit = time.tv_nsec == abi::utime_omit;
+        if (time.tv_nsec == abi::utime_now || omit)
             return kernel.vfs().now();
         // Clamped, as a file system clamps to the range it stores (the syscall fuzzer found the
         // overflow this was); a time before 1970 is a time like any other.
@@ -59,17 +59,17 @@ namespace {
 
     ErrorOr<long> access_check(Kernel& kernel, int dirfd, UserPtr<const char> pointer, int mode, u32 flags)
     {
-        if (mode & ~(R_OK | W_OK | X_OK))
+        if (mode & ~(abi::r_ok | abi::w_ok | abi::x_ok))
             return Error::from_errno(EINVAL);
-        if (flags & ~u32(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        if (flags & ~u32(abi::at_eaccess | abi::at_symlink_nofollow | abi::at_empty_path))
             return Error::from_errno(EINVAL);
         PathBuffer path;
         TRY(copy_path_allow_empty(path, pointer));
-        auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+        auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, true));
         // The guest is root: reads and writes are allowed, execution needs an execute bit somewhere.
-        if ((mode & W_OK) && inode->read_only && (inode->is_regular() || inode->is_directory() || inode->is_symlink()))
+        if ((mode & abi::w_ok) && inode->read_only && (inode->is_regular() || inode->is_directory() || inode->is_symlink()))
             return Error::from_errno(EROFS);
-        if ((mode & X_OK) && !inode->is_directory() && !(inode->mode & 0111))
+        if ((mode & abi::x_ok) && !inode->is_directory() && !(inode->mode & 0111))
             return Error::from_errno(EACCES);
         return 0;
     }
@@ -102,11 +102,11 @@ SyscallResult sys_fchown(Kernel& kernel, const SyscallArgs& args)
 SyscallResult sys_fchownat(Kernel& kernel, const SyscallArgs& args)
 {
     u32 flags = args.uint32(4);
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path))
         return Error::from_errno(EINVAL);
     PathBuffer path;
     TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
-    auto inode = TRY(resolve_at(kernel, args.fd(0), path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
+    auto inode = TRY(resolve_at(kernel, args.fd(0), path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, false));
     TRY(change_owner(kernel, *inode, args.uint32(2), args.uint32(3)));
     return 0;
 }
@@ -115,21 +115,21 @@ SyscallResult sys_utimensat(Kernel& kernel, const SyscallArgs& args)
 {
     int dirfd = args.fd(0);
     u32 flags = args.uint32(3);
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path))
         return Error::from_errno(EINVAL);
     RefPtr<Inode> inode;
     auto path_pointer = args.pointer<const char>(1);
     if (path_pointer.is_null()) {
         // Linux's futimens form: the dirfd itself.
-        if (dirfd == AT_FDCWD)
+        if (dirfd == abi::at_fdcwd)
             return Error::from_errno(EFAULT);
         inode = TRY(kernel.fds().get(dirfd))->inode;
     } else {
         PathBuffer path;
         TRY(copy_path_allow_empty(path, path_pointer));
-        inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
+        inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, false));
     }
-    Timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+    Timespec times[2] = { { 0, abi::utime_now }, { 0, abi::utime_now } };
     auto times_pointer = args.pointer<Timespec>(2);
     if (!times_pointer.is_null()) {
         times[0] = TRY(read_from_user(times_pointer));
@@ -164,7 +164,7 @@ SyscallResult sys_truncate(Kernel& kernel, const SyscallArgs& args)
 {
     PathBuffer path;
     TRY(copy_path_from_user(path, args.pointer<const char>(0)));
-    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
+    auto inode = TRY(resolve_existing(kernel, abi::at_fdcwd, path.bytes, path.length, true));
     if (args.int64(1) < 0)
         return Error::from_errno(EINVAL);
     TRY(truncate_inode(kernel, *inode, args.int64(1)));

@@ -20,9 +20,9 @@ SyscallResult sys_mkdirat(Kernel& kernel, const SyscallArgs& args)
 SyscallResult sys_unlinkat(Kernel& kernel, const SyscallArgs& args)
 {
     u32 flags = args.uint32(2);
-    if (flags & ~u32(AT_REMOVEDIR))
+    if (flags & ~u32(abi::at_removedir))
         return Error::from_errno(EINVAL);
-    bool remove_directory = flags & AT_REMOVEDIR;
+    bool remove_directory = flags & abi::at_removedir;
     PathBuffer path;
     TRY(copy_path_from_user(path, args.pointer<const char>(1)));
     auto lookup = TRY(resolve_path(kernel, args.fd(0), path.bytes, path.length, false));

@@ -24,7 +24,7 @@ namespace {
         // The --fs-size budget and what the files use of it. Unlimited (the RISC-V build) is a
         // fixed 4 GiB, all free, so nothing of the heap size leaks into the guest.
         abi::Statfs answer {};
-        answer.type = TMPFS_MAGIC;
+        answer.type = abi::tmpfs_magic;
         answer.block_size = kPageSize;
         if (space.limit_pages()) {
             answer.blocks = space.limit_pages();
@@ -33,7 +33,7 @@ namespace {
             answer.blocks = answer.blocks_free = answer.blocks_available = 1u << 20;
         }
         answer.files = answer.files_free = 1u << 20;
-        answer.name_length = NAME_MAX;
+        answer.name_length = abi::name_max;
         answer.fragment_size = kPageSize;
         return write_to_user(destination, answer);
     }
@@ -44,11 +44,11 @@ SyscallResult sys_newfstatat(Kernel& kernel, const SyscallArgs& args)
 {
     int dirfd = args.fd(0);
     u32 flags = args.uint32(3);
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path | abi::at_no_automount))
         return Error::from_errno(EINVAL);
     PathBuffer path;
     TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
-    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, true));
     TRY(arch_write_stat(args.pointer<void>(2), stat_of(*inode)));
     return 0;
 }
@@ -58,17 +58,17 @@ SyscallResult sys_statx(Kernel& kernel, const SyscallArgs& args)
     int dirfd = args.fd(0);
     u32 flags = args.uint32(2);
     u32 mask = args.uint32(3);
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path | abi::at_no_automount | abi::at_statx_sync_type))
         return Error::from_errno(EINVAL);
-    if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & kStatxReserved))
+    if ((flags & abi::at_statx_sync_type) == abi::at_statx_sync_type || (mask & kStatxReserved))
         return Error::from_errno(EINVAL);
     PathBuffer path;
     TRY(copy_path_allow_empty(path, args.pointer<const char>(1)));
-    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, true));
 
     KernelStat stat = stat_of(*inode);
     abi::Statx out {};
-    out.mask = STATX_BASIC_STATS; // everything but the birth time, which is not kept
+    out.mask = abi::statx_basic_stats; // everything but the birth time, which is not kept
     out.blksize = static_cast<u32>(stat.blksize);
     out.nlink = stat.nlink;
     out.uid = stat.uid;
@@ -90,7 +90,7 @@ SyscallResult sys_statfs(Kernel& kernel, const SyscallArgs& args)
 {
     PathBuffer path;
     TRY(copy_path_from_user(path, args.pointer<const char>(0)));
-    TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
+    TRY(resolve_existing(kernel, abi::at_fdcwd, path.bytes, path.length, true));
     TRY(write_statfs(kernel.file_space(), args.pointer<abi::Statfs>(1)));
     return 0;
 }

@@ -1,6 +1,8 @@
 #include "entry.h"
 
+#include "core/linux_abi.h"
 #include "kernel.h"
+#include "sched/linux_abi.h"
 #include "vfs/getdents.h"
 #include "vfs/poll.h"
 
@@ -10,10 +12,11 @@ namespace zeroos::x86_64 {
 
 namespace {
 
-    constexpr u64 kAtFdcwd = static_cast<u64>(-100);
-    constexpr u64 kAtSymlinkNofollow = 0x100;
-    constexpr u64 kAtRemovedir = 0x200;
-    constexpr u64 kOpenCreateTruncateWrite = 0100 | 01000 | 01; // O_CREAT | O_TRUNC | O_WRONLY
+    // The generic calls' arguments, as raw registers.
+    constexpr u64 kAtFdcwd = static_cast<u64>(abi::at_fdcwd);
+    constexpr u64 kAtSymlinkNofollow = abi::at_symlink_nofollow;
+    constexpr u64 kAtRemovedir = abi::at_removedir;
+    constexpr u64 kOpenCreateTruncateWrite = abi::o_creat | abi::o_trunc | abi::o_wronly;
 
     constexpr long kArchSetGs = 0x1001;
     constexpr long kArchSetFs = 0x1002;
@@ -21,7 +24,7 @@ namespace {
     constexpr long kArchGetGs = 0x1004;
     constexpr long kArchCetStatus = 0x3001;
     constexpr long kArchCetLast = 0x3003;
-    constexpr u64 kCloneSetTls = 0x00080000;
+    constexpr u64 kCloneSetTls = abi::clone_settls;
     // Linux's TASK_SIZE_MAX with 4-level paging: an fs or gs base at or above it is refused with
     // EPERM (and ptrace could not load it into the register anyway).
     constexpr u64 kUserAddressLimit = (1ull << 47) - 4096;
@@ -145,7 +148,7 @@ SyscallOutcome serve_legacy(Kernel& kernel, Registers& registers, long x86_numbe
         // dup3 refuses oldfd == newfd; dup2 returns newfd if it is open.
         if (called.args.fd(0) != called.args.fd(1))
             return as_generic(kernel, called, "dup3", a[0], a[1], 0);
-        auto outcome = as_generic(kernel, called, "fcntl", a[0], 1 /* F_GETFD */);
+        auto outcome = as_generic(kernel, called, "fcntl", a[0], abi::f_getfd);
         if (outcome.kind == SyscallOutcome::Kind::Return && outcome.value >= 0)
             outcome.value = called.args.fd(1);
         return outcome;
