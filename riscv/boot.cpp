@@ -98,13 +98,13 @@ namespace {
         case 0: // instruction address misaligned
         case 4: // load address misaligned
         case 6: // store address misaligned
-            return 7; // SIGBUS
+            return abi::sigbus;
         case 2: // illegal instruction
-            return 4; // SIGILL
+            return abi::sigill;
         case 3: // breakpoint
-            return 5; // SIGTRAP
+            return abi::sigtrap;
         default: // access faults
-            return 11; // SIGSEGV
+            return abi::sigsegv;
         }
     }
 

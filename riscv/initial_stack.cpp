@@ -3,6 +3,7 @@
 #include "initial_stack.h"
 
 #include "base/memory.h"
+#include "proc/linux_abi.h"
 
 extern "C" {
 extern char __stack_top[];
@@ -23,21 +24,6 @@ namespace {
     constexpr u32 kPtTls = 7;
     ProgramHeader g_program_headers[1];
 
-    enum AuxvType : u64 {
-        AT_NULL_ = 0,
-        AT_PHDR_ = 3,
-        AT_PHENT_ = 4,
-        AT_PHNUM_ = 5,
-        AT_PAGESZ_ = 6,
-        AT_ENTRY_ = 9,
-        AT_UID_ = 11,
-        AT_EUID_ = 12,
-        AT_GID_ = 13,
-        AT_EGID_ = 14,
-        AT_HWCAP_ = 16,
-        AT_SECURE_ = 23,
-        AT_RANDOM_ = 25,
-    };
     // AT_HWCAP on RISC-V: one bit per single-letter extension.
     constexpr u64 kHwcapImac = (1ull << ('I' - 'A')) | (1ull << ('M' - 'A')) | (1ull << ('A' - 'A')) | (1ull << ('C' - 'A'));
 
@@ -81,20 +67,20 @@ u64 build_initial_stack(const Tape& tape, const u8 random_bytes[16])
     g_program_headers[0] = ProgramHeader { kPtTls, 4, 0, reinterpret_cast<u64>(__tdata_start), reinterpret_cast<u64>(__tdata_start),
         static_cast<u64>(__tdata_end - __tdata_start), static_cast<u64>(__tbss_end - __tdata_start), reinterpret_cast<u64>(__tls_align) };
     const u64 auxv[kAuxvEntries][2] = {
-        { AT_PHDR_, reinterpret_cast<u64>(g_program_headers) },
-        { AT_PHENT_, sizeof(ProgramHeader) },
-        { AT_PHNUM_, has_tls ? 1u : 0u },
-        { AT_PAGESZ_, kPageSize },
-        { AT_ENTRY_, reinterpret_cast<u64>(&_start) },
-        { AT_UID_, 0 },
-        { AT_EUID_, 0 },
-        { AT_GID_, 0 },
-        { AT_EGID_, 0 },
-        { AT_HWCAP_, kHwcapImac },
-        { AT_SECURE_, 0 },
-        { AT_RANDOM_, random_address },
-        { AT_NULL_, 0 },
-        { AT_NULL_, 0 },
+        { abi::at_phdr, reinterpret_cast<u64>(g_program_headers) },
+        { abi::at_phent, sizeof(ProgramHeader) },
+        { abi::at_phnum, has_tls ? 1u : 0u },
+        { abi::at_pagesz, kPageSize },
+        { abi::at_entry, reinterpret_cast<u64>(&_start) },
+        { abi::at_uid, 0 },
+        { abi::at_euid, 0 },
+        { abi::at_gid, 0 },
+        { abi::at_egid, 0 },
+        { abi::at_hwcap, kHwcapImac },
+        { abi::at_secure, 0 },
+        { abi::at_random, random_address },
+        { abi::at_null, 0 },
+        { abi::at_null, 0 },
     };
     mem_copy(slot, auxv, sizeof(auxv));
     return cursor;

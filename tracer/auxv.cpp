@@ -3,8 +3,6 @@
 #include "guest_memory.h"
 #include "kernel_api.h"
 
-#include <elf.h>
-
 namespace zeroos::tracer {
 
 namespace {
@@ -12,10 +10,6 @@ namespace {
     constexpr std::uint64_t kPageSize = 4096;
     constexpr size_t kMaxStackBytes = 8u << 20; // argv and envp together are limited well below this
 
-    // Entries an older host's elf.h may not name.
-    constexpr std::uint64_t kAtMinSigStackSize = 51;
-    constexpr std::uint64_t kAtRseqFeatureSize = 27;
-    constexpr std::uint64_t kAtRseqAlign = 28;
     // The minimum signal stack ZeroOS states on every host: the host's value follows its CPU's
     // XSAVE size (11952 with AMX here); this one is above any x86-64 signal frame today.
     constexpr std::uint64_t kMinSignalStackSize = 16384;
@@ -35,7 +29,7 @@ std::optional<AuxvPosition> find_auxv(const std::vector<std::uint64_t>& stack_wo
     ++index; // envp's NULL
     size_t first = index;
     while (index + 1 < stack_words.size()) {
-        if (stack_words[index] == AT_NULL)
+        if (stack_words[index] == abi::at_null)
             return AuxvPosition { first, index + 2 - first };
         index += 2;
     }
@@ -49,23 +43,23 @@ std::uint64_t patch_auxv(std::uint64_t* auxv_words, size_t word_count)
         std::uint64_t& type = auxv_words[index];
         std::uint64_t& value = auxv_words[index + 1];
         switch (type) {
-        case AT_SYSINFO_EHDR:
-        case kAtRseqFeatureSize: // rseq is not served (ENOSYS): the libc's defaults, not the host's
-        case kAtRseqAlign:
-            type = AT_IGNORE;
+        case abi::at_sysinfo_ehdr:
+        case abi::at_rseq_feature_size: // rseq is not served (ENOSYS): the libc's defaults, not the host's
+        case abi::at_rseq_align:
+            type = abi::at_ignore;
             break;
-        case AT_RANDOM:
+        case abi::at_random:
             random_address = value;
             break;
-        case AT_UID: // the guest is root, as getuid says, whoever runs zeroos-run
-        case AT_EUID:
-        case AT_GID:
-        case AT_EGID:
-        case AT_SECURE:
-        case AT_HWCAP2: // host-only features (FSGSBASE, ring-3 MWAIT)
+        case abi::at_uid: // the guest is root, as getuid says, whoever runs zeroos-run
+        case abi::at_euid:
+        case abi::at_gid:
+        case abi::at_egid:
+        case abi::at_secure:
+        case abi::at_hwcap2: // host-only features (FSGSBASE, ring-3 MWAIT)
             value = 0;
             break;
-        case kAtMinSigStackSize:
+        case abi::at_minsigstksz:
             value = kMinSignalStackSize;
             break;
         default:

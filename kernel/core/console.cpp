@@ -15,7 +15,10 @@ namespace {
         {
         }
         bool seekable() const override { return false; }
-        u32 poll_events(const OpenFile&) const override { return stream_ == 0 ? POLLIN | POLLRDNORM : POLLOUT | POLLWRNORM; }
+        u32 poll_events(const OpenFile&) const override
+        {
+            return stream_ == 0 ? abi::pollin | abi::pollrdnorm : abi::pollout | abi::pollwrnorm;
+        }
 
         ErrorOr<size_t> read(Kernel&, OpenFile&, u64, const IoBuffer& buffer, size_t length) override
         {
@@ -59,7 +62,7 @@ RefPtr<Inode> new_console(Kernel& kernel, int stream)
     auto* console = make<Console>(stream);
     if (!console)
         return {};
-    stamp_inode(kernel, *console, S_IFCHR | 0620);
+    stamp_inode(kernel, *console, abi::s_ifchr | 0620);
     console->rdev = device_number(5, 1);
     return RefPtr<Inode>::adopt(console);
 }

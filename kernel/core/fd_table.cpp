@@ -14,7 +14,7 @@ ErrorOr<void> FdTable::init(Kernel& kernel, u32 max_fds)
         auto console = new_console(kernel, stream);
         if (!console)
             return Error::from_errno(ENOMEM);
-        auto file = make_ref<OpenFile>(console, stream == 0 ? u32(O_RDONLY) : u32(O_WRONLY));
+        auto file = make_ref<OpenFile>(console, stream == 0 ? u32(abi::o_rdonly) : u32(abi::o_wronly));
         if (!file)
             return Error::from_errno(ENOMEM);
         TRY(install(stream, file, false));

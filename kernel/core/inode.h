@@ -23,11 +23,11 @@ public:
     // C++ vApp linked with it.
     static void operator delete(void* pointer) noexcept { kfree(pointer); }
 
-    u32 type() const { return mode & S_IFMT; }
-    bool is_directory() const { return type() == S_IFDIR; }
-    bool is_regular() const { return type() == S_IFREG; }
-    bool is_symlink() const { return type() == S_IFLNK; }
-    bool is_fifo() const { return type() == S_IFIFO; }
+    u32 type() const { return mode & abi::s_ifmt; }
+    bool is_directory() const { return type() == abi::s_ifdir; }
+    bool is_regular() const { return type() == abi::s_ifreg; }
+    bool is_symlink() const { return type() == abi::s_iflnk; }
+    bool is_fifo() const { return type() == abi::s_ififo; }
 
     // Reads/writes at `offset` straight to/from guest memory. Returns the bytes moved; a fault
     // after some bytes moved returns that count, a fault before any is EFAULT.
@@ -36,7 +36,7 @@ public:
     // Whether the file has a position (lseek, pread); pipes and the console do not.
     virtual bool seekable() const { return true; }
     // The poll events this open file is ready for.
-    virtual u32 poll_events(const OpenFile&) const { return POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM; }
+    virtual u32 poll_events(const OpenFile&) const { return abi::pollin | abi::pollout | abi::pollrdnorm | abi::pollwrnorm; }
     // Bytes readable now (FIONREAD); -1 when the question makes no sense for this file.
     virtual i64 readable_bytes(const OpenFile&) const { return -1; }
     virtual void opened(OpenFile&) { }

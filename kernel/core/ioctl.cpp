@@ -8,30 +8,30 @@ SyscallResult sys_ioctl(Kernel& kernel, Fd fd, Hex32 request, Hex arg)
     if (file->is_path_only())
         return Error::from_errno(EBADF);
     switch (request) {
-    case TCGETS:
-    case TCSETS:
-    case TCSETSW:
-    case TCSETSF:
-    case TIOCGPGRP:
-    case TIOCSPGRP:
-    case TIOCGWINSZ:
-    case TIOCSWINSZ:
+    case abi::tcgets:
+    case abi::tcsets:
+    case abi::tcsetsw:
+    case abi::tcsetsf:
+    case abi::tiocgpgrp:
+    case abi::tiocspgrp:
+    case abi::tiocgwinsz:
+    case abi::tiocswinsz:
         // Nothing is a terminal, the console included: programs then behave the same everywhere.
         return Error::from_errno(ENOTTY);
-    case FIONREAD: {
+    case abi::fionread: {
         i64 available = file->inode->readable_bytes(*file);
         if (available < 0)
             return Error::from_errno(ENOTTY);
         TRY(write_to_user(UserPtr<int>(arg), static_cast<int>(min<i64>(available, 0x7fffffff))));
         return 0;
     }
-    case FIOCLEX:
-    case FIONCLEX:
-        TRY(kernel.fds().set_cloexec(fd, request == FIOCLEX));
+    case abi::fioclex:
+    case abi::fionclex:
+        TRY(kernel.fds().set_cloexec(fd, request == abi::fioclex));
         return 0;
-    case FIONBIO: {
+    case abi::fionbio: {
         int enable = TRY(read_from_user(UserPtr<int>(arg)));
-        file->flags = enable ? (file->flags | O_NONBLOCK) : (file->flags & ~u32(O_NONBLOCK));
+        file->flags = enable ? (file->flags | abi::o_nonblock) : (file->flags & ~u32(abi::o_nonblock));
         return 0;
     }
     default:

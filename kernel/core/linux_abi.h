@@ -3,347 +3,125 @@
 #include "base/types.h"
 
 // The Linux ABI constants and structs of the file syscalls. x86-64 and riscv64 share these values
-// (asm-generic numbering); the host headers define the same names with the same values, so each is
-// guarded and the unit tests can include both.
+// (asm-generic numbering). Each constant is the Linux macro's name in lower case, with the type
+// of Linux's own definition: a host header that defines the macro cannot change it, and
+// tracer/abi_check.cpp checks each against the host's headers. Every folder's linux_abi.h adds
+// to namespace zeroos::abi.
 
-#ifndef O_RDONLY
-#define O_RDONLY 0
-#endif
-#ifndef O_WRONLY
-#define O_WRONLY 01
-#endif
-#ifndef O_RDWR
-#define O_RDWR 02
-#endif
-#ifndef O_ACCMODE
-#define O_ACCMODE 03
-#endif
-#ifndef O_CREAT
-#define O_CREAT 0100
-#endif
-#ifndef O_EXCL
-#define O_EXCL 0200
-#endif
-#ifndef O_NOCTTY
-#define O_NOCTTY 0400
-#endif
-#ifndef O_TRUNC
-#define O_TRUNC 01000
-#endif
-#ifndef O_APPEND
-#define O_APPEND 02000
-#endif
-#ifndef O_NONBLOCK
-#define O_NONBLOCK 04000
-#endif
-#ifndef O_DSYNC
-#define O_DSYNC 010000
-#endif
-#ifndef FASYNC
-#define FASYNC 020000
-#endif
-#ifndef O_DIRECT
-#define O_DIRECT 040000
-#endif
-#ifndef O_DIRECTORY
-#define O_DIRECTORY 0200000
-#endif
-#ifndef O_NOFOLLOW
-#define O_NOFOLLOW 0400000
-#endif
-#ifndef O_NOATIME
-#define O_NOATIME 01000000
-#endif
-#ifndef O_CLOEXEC
-#define O_CLOEXEC 02000000
-#endif
-#ifndef O_SYNC
-#define O_SYNC 04010000
-#endif
-#ifndef O_PATH
-#define O_PATH 010000000
-#endif
-#ifndef O_TMPFILE
-#define O_TMPFILE 020200000
-#endif
-#ifndef AT_FDCWD
-#define AT_FDCWD -100
-#endif
-#ifndef AT_SYMLINK_NOFOLLOW
-#define AT_SYMLINK_NOFOLLOW 0x100
-#endif
-#ifndef AT_REMOVEDIR
-#define AT_REMOVEDIR 0x200
-#endif
-#ifndef AT_EACCESS
-#define AT_EACCESS 0x200
-#endif
-#ifndef AT_SYMLINK_FOLLOW
-#define AT_SYMLINK_FOLLOW 0x400
-#endif
-#ifndef AT_NO_AUTOMOUNT
-#define AT_NO_AUTOMOUNT 0x800
-#endif
-#ifndef AT_EMPTY_PATH
-#define AT_EMPTY_PATH 0x1000
-#endif
-#ifndef AT_STATX_SYNC_TYPE
-#define AT_STATX_SYNC_TYPE 0x6000
-#endif
-#ifndef S_IFMT
-#define S_IFMT 0170000
-#endif
-#ifndef S_IFSOCK
-#define S_IFSOCK 0140000
-#endif
-#ifndef S_IFLNK
-#define S_IFLNK 0120000
-#endif
-#ifndef S_IFREG
-#define S_IFREG 0100000
-#endif
-#ifndef S_IFBLK
-#define S_IFBLK 0060000
-#endif
-#ifndef S_IFDIR
-#define S_IFDIR 0040000
-#endif
-#ifndef S_IFCHR
-#define S_IFCHR 0020000
-#endif
-#ifndef S_IFIFO
-#define S_IFIFO 0010000
-#endif
-#ifndef S_ISUID
-#define S_ISUID 04000
-#endif
-#ifndef S_ISGID
-#define S_ISGID 02000
-#endif
-#ifndef S_ISVTX
-#define S_ISVTX 01000
-#endif
-#ifndef F_OK
-#define F_OK 0
-#endif
-#ifndef X_OK
-#define X_OK 1
-#endif
-#ifndef W_OK
-#define W_OK 2
-#endif
-#ifndef R_OK
-#define R_OK 4
-#endif
-#ifndef SEEK_SET
-#define SEEK_SET 0
-#endif
-#ifndef SEEK_CUR
-#define SEEK_CUR 1
-#endif
-#ifndef SEEK_END
-#define SEEK_END 2
-#endif
-#ifndef SEEK_DATA
-#define SEEK_DATA 3
-#endif
-#ifndef SEEK_HOLE
-#define SEEK_HOLE 4
-#endif
-#ifndef F_DUPFD
-#define F_DUPFD 0
-#endif
-#ifndef F_GETFD
-#define F_GETFD 1
-#endif
-#ifndef F_SETFD
-#define F_SETFD 2
-#endif
-#ifndef F_GETFL
-#define F_GETFL 3
-#endif
-#ifndef F_SETFL
-#define F_SETFL 4
-#endif
-#ifndef F_GETLK
-#define F_GETLK 5
-#endif
-#ifndef F_SETLK
-#define F_SETLK 6
-#endif
-#ifndef F_SETLKW
-#define F_SETLKW 7
-#endif
-#ifndef F_DUPFD_CLOEXEC
-#define F_DUPFD_CLOEXEC 1030
-#endif
-#ifndef FD_CLOEXEC
-#define FD_CLOEXEC 1
-#endif
-#ifndef F_RDLCK
-#define F_RDLCK 0
-#endif
-#ifndef F_WRLCK
-#define F_WRLCK 1
-#endif
-#ifndef F_UNLCK
-#define F_UNLCK 2
-#endif
-#ifndef POLLIN
-#define POLLIN 0x001
-#endif
-#ifndef POLLPRI
-#define POLLPRI 0x002
-#endif
-#ifndef POLLOUT
-#define POLLOUT 0x004
-#endif
-#ifndef POLLERR
-#define POLLERR 0x008
-#endif
-#ifndef POLLHUP
-#define POLLHUP 0x010
-#endif
-#ifndef POLLNVAL
-#define POLLNVAL 0x020
-#endif
-#ifndef POLLRDNORM
-#define POLLRDNORM 0x040
-#endif
-#ifndef POLLRDBAND
-#define POLLRDBAND 0x080
-#endif
-#ifndef POLLWRNORM
-#define POLLWRNORM 0x100
-#endif
-#ifndef POLLWRBAND
-#define POLLWRBAND 0x200
-#endif
-#ifndef DT_UNKNOWN
-#define DT_UNKNOWN 0
-#endif
-#ifndef DT_FIFO
-#define DT_FIFO 1
-#endif
-#ifndef DT_CHR
-#define DT_CHR 2
-#endif
-#ifndef DT_DIR
-#define DT_DIR 4
-#endif
-#ifndef DT_BLK
-#define DT_BLK 6
-#endif
-#ifndef DT_REG
-#define DT_REG 8
-#endif
-#ifndef DT_LNK
-#define DT_LNK 10
-#endif
-#ifndef DT_SOCK
-#define DT_SOCK 12
-#endif
-#ifndef RENAME_NOREPLACE
-#define RENAME_NOREPLACE 1
-#endif
-#ifndef RENAME_EXCHANGE
-#define RENAME_EXCHANGE 2
-#endif
-#ifndef RENAME_WHITEOUT
-#define RENAME_WHITEOUT 4
-#endif
-#ifndef UTIME_NOW
-#define UTIME_NOW ((1l << 30) - 1l)
-#endif
-#ifndef UTIME_OMIT
-#define UTIME_OMIT ((1l << 30) - 2l)
-#endif
-#ifndef TCGETS
-#define TCGETS 0x5401
-#endif
-#ifndef TCSETS
-#define TCSETS 0x5402
-#endif
-#ifndef TCSETSW
-#define TCSETSW 0x5403
-#endif
-#ifndef TCSETSF
-#define TCSETSF 0x5404
-#endif
-#ifndef TIOCGPGRP
-#define TIOCGPGRP 0x540F
-#endif
-#ifndef TIOCSPGRP
-#define TIOCSPGRP 0x5410
-#endif
-#ifndef TIOCGWINSZ
-#define TIOCGWINSZ 0x5413
-#endif
-#ifndef TIOCSWINSZ
-#define TIOCSWINSZ 0x5414
-#endif
-#ifndef FIONREAD
-#define FIONREAD 0x541B
-#endif
-#ifndef FIONBIO
-#define FIONBIO 0x5421
-#endif
-#ifndef FIONCLEX
-#define FIONCLEX 0x5450
-#endif
-#ifndef FIOCLEX
-#define FIOCLEX 0x5451
-#endif
-#ifndef STATX_TYPE
-#define STATX_TYPE 0x0001
-#endif
-#ifndef STATX_MODE
-#define STATX_MODE 0x0002
-#endif
-#ifndef STATX_NLINK
-#define STATX_NLINK 0x0004
-#endif
-#ifndef STATX_UID
-#define STATX_UID 0x0008
-#endif
-#ifndef STATX_GID
-#define STATX_GID 0x0010
-#endif
-#ifndef STATX_ATIME
-#define STATX_ATIME 0x0020
-#endif
-#ifndef STATX_MTIME
-#define STATX_MTIME 0x0040
-#endif
-#ifndef STATX_CTIME
-#define STATX_CTIME 0x0080
-#endif
-#ifndef STATX_INO
-#define STATX_INO 0x0100
-#endif
-#ifndef STATX_SIZE
-#define STATX_SIZE 0x0200
-#endif
-#ifndef STATX_BLOCKS
-#define STATX_BLOCKS 0x0400
-#endif
-#ifndef STATX_BASIC_STATS
-#define STATX_BASIC_STATS 0x07ff
-#endif
-#ifndef STATX_BTIME
-#define STATX_BTIME 0x0800
-#endif
-#ifndef NAME_MAX
-#define NAME_MAX 255
-#endif
-#ifndef TMPFS_MAGIC
-#define TMPFS_MAGIC 0x01021994
-#endif
+namespace zeroos::abi {
 
-// glibc defines O_LARGEFILE as 0 on x86-64; the kernel ABI bit is this one.
-#define LINUX_O_LARGEFILE 0100000
-
-namespace zeroos::linux_abi {
+inline constexpr int o_rdonly = 0;
+inline constexpr int o_wronly = 01;
+inline constexpr int o_rdwr = 02;
+inline constexpr int o_accmode = 03;
+inline constexpr int o_creat = 0100;
+inline constexpr int o_excl = 0200;
+inline constexpr int o_noctty = 0400;
+inline constexpr int o_trunc = 01000;
+inline constexpr int o_append = 02000;
+inline constexpr int o_nonblock = 04000;
+inline constexpr int o_dsync = 010000;
+inline constexpr int fasync = 020000;
+inline constexpr int o_direct = 040000;
+inline constexpr int o_largefile = 0100000; // the kernel's bit, which F_GETFL reports; glibc's O_LARGEFILE is 0 on x86-64
+inline constexpr int o_directory = 0200000;
+inline constexpr int o_nofollow = 0400000;
+inline constexpr int o_noatime = 01000000;
+inline constexpr int o_cloexec = 02000000;
+inline constexpr int o_sync = 04010000;
+inline constexpr int o_path = 010000000;
+inline constexpr int o_tmpfile = 020200000;
+inline constexpr int at_fdcwd = -100;
+inline constexpr int at_symlink_nofollow = 0x100;
+inline constexpr int at_removedir = 0x200;
+inline constexpr int at_eaccess = 0x200;
+inline constexpr int at_symlink_follow = 0x400;
+inline constexpr int at_no_automount = 0x800;
+inline constexpr int at_empty_path = 0x1000;
+inline constexpr int at_statx_sync_type = 0x6000;
+inline constexpr int s_ifmt = 0170000;
+inline constexpr int s_ifsock = 0140000;
+inline constexpr int s_iflnk = 0120000;
+inline constexpr int s_ifreg = 0100000;
+inline constexpr int s_ifblk = 0060000;
+inline constexpr int s_ifdir = 0040000;
+inline constexpr int s_ifchr = 0020000;
+inline constexpr int s_ififo = 0010000;
+inline constexpr int s_isuid = 04000;
+inline constexpr int s_isgid = 02000;
+inline constexpr int s_isvtx = 01000;
+inline constexpr int f_ok = 0;
+inline constexpr int x_ok = 1;
+inline constexpr int w_ok = 2;
+inline constexpr int r_ok = 4;
+inline constexpr int seek_set = 0;
+inline constexpr int seek_cur = 1;
+inline constexpr int seek_end = 2;
+inline constexpr int seek_data = 3;
+inline constexpr int seek_hole = 4;
+inline constexpr int f_dupfd = 0;
+inline constexpr int f_getfd = 1;
+inline constexpr int f_setfd = 2;
+inline constexpr int f_getfl = 3;
+inline constexpr int f_setfl = 4;
+inline constexpr int f_getlk = 5;
+inline constexpr int f_setlk = 6;
+inline constexpr int f_setlkw = 7;
+inline constexpr int f_dupfd_cloexec = 1030;
+inline constexpr int fd_cloexec = 1;
+inline constexpr int f_rdlck = 0;
+inline constexpr int f_wrlck = 1;
+inline constexpr int f_unlck = 2;
+inline constexpr int pollin = 0x001;
+inline constexpr int pollpri = 0x002;
+inline constexpr int pollout = 0x004;
+inline constexpr int pollerr = 0x008;
+inline constexpr int pollhup = 0x010;
+inline constexpr int pollnval = 0x020;
+inline constexpr int pollrdnorm = 0x040;
+inline constexpr int pollrdband = 0x080;
+inline constexpr int pollwrnorm = 0x100;
+inline constexpr int pollwrband = 0x200;
+inline constexpr int dt_unknown = 0;
+inline constexpr int dt_fifo = 1;
+inline constexpr int dt_chr = 2;
+inline constexpr int dt_dir = 4;
+inline constexpr int dt_blk = 6;
+inline constexpr int dt_reg = 8;
+inline constexpr int dt_lnk = 10;
+inline constexpr int dt_sock = 12;
+inline constexpr int rename_noreplace = 1;
+inline constexpr int rename_exchange = 2;
+inline constexpr int rename_whiteout = 4;
+inline constexpr i64 utime_now = ((1l << 30) - 1l);
+inline constexpr i64 utime_omit = ((1l << 30) - 2l);
+inline constexpr int tcgets = 0x5401;
+inline constexpr int tcsets = 0x5402;
+inline constexpr int tcsetsw = 0x5403;
+inline constexpr int tcsetsf = 0x5404;
+inline constexpr int tiocgpgrp = 0x540F;
+inline constexpr int tiocspgrp = 0x5410;
+inline constexpr int tiocgwinsz = 0x5413;
+inline constexpr int tiocswinsz = 0x5414;
+inline constexpr int fionread = 0x541B;
+inline constexpr int fionbio = 0x5421;
+inline constexpr int fionclex = 0x5450;
+inline constexpr int fioclex = 0x5451;
+inline constexpr int statx_type = 0x0001;
+inline constexpr int statx_mode = 0x0002;
+inline constexpr int statx_nlink = 0x0004;
+inline constexpr int statx_uid = 0x0008;
+inline constexpr int statx_gid = 0x0010;
+inline constexpr int statx_atime = 0x0020;
+inline constexpr int statx_mtime = 0x0040;
+inline constexpr int statx_ctime = 0x0080;
+inline constexpr int statx_ino = 0x0100;
+inline constexpr int statx_size = 0x0200;
+inline constexpr int statx_blocks = 0x0400;
+inline constexpr int statx_basic_stats = 0x07ff;
+inline constexpr int statx_btime = 0x0800;
+inline constexpr int name_max = 255;
+inline constexpr int tmpfs_magic = 0x01021994;
 
 struct IoVec {
     u64 base;
@@ -427,4 +205,4 @@ struct Flock {
 };
 static_assert(sizeof(Flock) == 32);
 
-} // namespace zeroos::linux_abi
+} // namespace zeroos::abi

@@ -15,10 +15,10 @@ public:
     }
     ~OpenFile() { inode->closed(*this); }
 
-    u32 access_mode() const { return flags & O_ACCMODE; }
-    bool is_path_only() const { return flags & O_PATH; }
-    bool can_read() const { return !is_path_only() && (access_mode() == O_RDONLY || access_mode() == O_RDWR); }
-    bool can_write() const { return !is_path_only() && (access_mode() == O_WRONLY || access_mode() == O_RDWR); }
+    u32 access_mode() const { return flags & abi::o_accmode; }
+    bool is_path_only() const { return flags & abi::o_path; }
+    bool can_read() const { return !is_path_only() && (access_mode() == abi::o_rdonly || access_mode() == abi::o_rdwr); }
+    bool can_write() const { return !is_path_only() && (access_mode() == abi::o_wronly || access_mode() == abi::o_rdwr); }
 
     RefPtr<Inode> inode;
     u32 flags; // access mode and status flags (O_APPEND, O_NONBLOCK, O_PATH...)

@@ -11,7 +11,7 @@ namespace {
     // write of up to PIPE_BUF bytes is atomic and the reader never sees the pieces.
     constexpr u64 kGatherLimit = 64 * 1024;
 
-    ErrorOr<size_t> gathered_write(Kernel& kernel, OpenFile& file, UserPtr<linux_abi::IoVec> iov, int count, u64 total)
+    ErrorOr<size_t> gathered_write(Kernel& kernel, OpenFile& file, UserPtr<abi::IoVec> iov, int count, u64 total)
     {
         auto* buffer = static_cast<u8*>(kmalloc(total));
         if (!buffer)
@@ -78,7 +78,7 @@ ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoB
     Inode& inode = *file.inode;
     bool positioned = explicit_offset >= 0;
     u64 offset = positioned ? static_cast<u64>(explicit_offset) : file.offset;
-    if (writing && (file.flags & O_APPEND) && inode.is_regular())
+    if (writing && (file.flags & abi::o_append) && inode.is_regular())
         offset = inode.size();
     if (!inode.seekable())
         offset = 0;
@@ -88,7 +88,7 @@ ErrorOr<size_t> transfer(Kernel& kernel, OpenFile& file, bool writing, const IoB
     return moved;
 }
 
-ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, UserPtr<linux_abi::IoVec> iov, int count, i64 explicit_offset)
+ErrorOr<size_t> transfer_vector(Kernel& kernel, OpenFile& file, bool writing, UserPtr<abi::IoVec> iov, int count, i64 explicit_offset)
 {
     if (count < 0 || count > kMaxIovecs)
         return Error::from_errno(EINVAL);
@@ -138,13 +138,13 @@ SyscallResult sys_write(Kernel& kernel, Fd fd, InBuffer buf, Size count)
     return TRY(transfer(kernel, *file, true, IoBuffer::user(buf), count, -1));
 }
 
-SyscallResult sys_readv(Kernel& kernel, Fd fd, Ptr<linux_abi::IoVec> iov, Int iovcnt)
+SyscallResult sys_readv(Kernel& kernel, Fd fd, Ptr<abi::IoVec> iov, Int iovcnt)
 {
     auto file = TRY(readable_file(kernel, fd));
     return TRY(transfer_vector(kernel, *file, false, iov, iovcnt, -1));
 }
 
-SyscallResult sys_writev(Kernel& kernel, Fd fd, Ptr<linux_abi::IoVec> iov, Int iovcnt)
+SyscallResult sys_writev(Kernel& kernel, Fd fd, Ptr<abi::IoVec> iov, Int iovcnt)
 {
     auto file = TRY(writable_file(kernel, fd));
     return TRY(transfer_vector(kernel, *file, true, iov, iovcnt, -1));

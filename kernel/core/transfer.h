@@ -19,6 +19,6 @@ ErrorOr<size_t> transfer(Kernel&, OpenFile&, bool writing, const IoBuffer&, size
 // that filled the pipe). Having moved nothing, the call waits and runs again whole.
 bool returns_short(Kernel&, size_t done, size_t& piece);
 // The same over an iovec array, validated whole before any data moves.
-ErrorOr<size_t> transfer_vector(Kernel&, OpenFile&, bool writing, UserPtr<linux_abi::IoVec>, int count, i64 explicit_offset);
+ErrorOr<size_t> transfer_vector(Kernel&, OpenFile&, bool writing, UserPtr<abi::IoVec>, int count, i64 explicit_offset);
 
 } // namespace zeroos

@@ -56,21 +56,21 @@ template<typename Allocator> bool MemoryManagerOf<Allocator>::in_arena(u64 addre
 template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::record(u64 start, u64 end, u32 prot)
 {
     TRY(mappings_.add(start, end, prot));
-    platform::set_guest_protection(start, end - start, prot & (PROT_READ | PROT_WRITE | PROT_EXEC));
+    platform::set_guest_protection(start, end - start, prot & (abi::prot_read | abi::prot_write | abi::prot_exec));
     return {};
 }
 
 template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::forget(u64 start, u64 end)
 {
     TRY(mappings_.remove(start, end));
-    platform::set_guest_protection(start, end - start, PROT_NONE);
+    platform::set_guest_protection(start, end - start, abi::prot_none);
     return {};
 }
 
 template<typename Allocator> ErrorOr<void> MemoryManagerOf<Allocator>::reprotect(u64 start, u64 end, u32 prot)
 {
     TRY(mappings_.protect(start, end, prot));
-    platform::set_guest_protection(start, end - start, prot & (PROT_READ | PROT_WRITE | PROT_EXEC));
+    platform::set_guest_protection(start, end - start, prot & (abi::prot_read | abi::prot_write | abi::prot_exec));
     return {};
 }
 
@@ -100,7 +100,7 @@ template<typename Allocator> u64 MemoryManagerOf<Allocator>::brk(u64 requested)
     u64 old_end = align_up(brk_, kPageSize);
     u64 new_end = align_up(requested, kPageSize);
     if (new_end > old_end) {
-        if (take_zeroed(old_end, new_end - old_end, PROT_READ | PROT_WRITE).is_error())
+        if (take_zeroed(old_end, new_end - old_end, abi::prot_read | abi::prot_write).is_error())
             return brk_;
     } else if (new_end < old_end) {
         if (unmap(new_end, old_end - new_end).is_error())

@@ -22,16 +22,16 @@ namespace {
 
     ErrorOr<void> check_mmap_flags(u32 flags, bool anonymous)
     {
-        u32 type = flags & MAP_TYPE;
-        if (type != MAP_SHARED && type != MAP_PRIVATE && !(type == MAP_SHARED_VALIDATE && !anonymous))
+        u32 type = flags & abi::map_type;
+        if (type != abi::map_shared && type != abi::map_private && !(type == abi::map_shared_validate && !anonymous))
             return Error::from_errno(EINVAL);
-        if (flags & MAP_GROWSDOWN)
+        if (flags & abi::map_growsdown)
             return Error::unsupported("mmap MAP_GROWSDOWN is not supported");
-        if (flags & MAP_HUGETLB)
+        if (flags & abi::map_hugetlb)
             return Error::unsupported("mmap MAP_HUGETLB is not supported");
-        if (flags & MAP_32BIT)
+        if (flags & abi::map_32bit)
             return Error::unsupported("mmap MAP_32BIT is not supported");
-        if (!anonymous && type != MAP_PRIVATE)
+        if (!anonymous && type != abi::map_private)
             return Error::unsupported("mmap MAP_SHARED of a file is not supported (only private file mappings are copied)");
         return {};
     }
@@ -59,7 +59,7 @@ namespace {
 SyscallResult sys_mmap(Kernel& kernel, Address hint, Size requested_length, Prot prot, MapFlags flags, Fd fd, Offset offset_argument)
 {
     u64 offset = static_cast<u64>(offset_argument);
-    bool anonymous = flags & MAP_ANONYMOUS;
+    bool anonymous = flags & abi::map_anonymous;
 
     if (offset % kPageSize != 0 || requested_length == 0)
         return Error::from_errno(EINVAL);
@@ -72,12 +72,12 @@ SyscallResult sys_mmap(Kernel& kernel, Address hint, Size requested_length, Prot
 
     auto& memory = kernel.memory();
     u64 address;
-    if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
+    if (flags & (abi::map_fixed | abi::map_fixed_noreplace)) {
         if (hint % kPageSize != 0)
             return Error::from_errno(EINVAL);
         if (!memory.in_arena(hint, length))
             return Error::unsupported("mmap MAP_FIXED outside the guest arena is not supported");
-        bool replace = !(flags & MAP_FIXED_NOREPLACE);
+        bool replace = !(flags & abi::map_fixed_noreplace);
         address = TRY(memory.map_fixed(hint, length, prot, replace));
     } else {
         // Hints are ignored: the arena decides where memory goes, the same way on every run.
@@ -103,20 +103,20 @@ SyscallResult sys_mremap(Kernel& kernel, Address address, Size old_size, Size ne
 {
     u64 old_length = old_size;
     u64 new_length = new_size;
-    if (flags & ~u64(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
+    if (flags & ~u64(abi::mremap_maymove | abi::mremap_fixed | abi::mremap_dontunmap))
         return Error::from_errno(EINVAL);
-    if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE))
+    if ((flags & abi::mremap_fixed) && !(flags & abi::mremap_maymove))
         return Error::from_errno(EINVAL);
-    if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_length != new_length))
+    if ((flags & abi::mremap_dontunmap) && (!(flags & abi::mremap_maymove) || old_length != new_length))
         return Error::from_errno(EINVAL);
     if (address % kPageSize != 0)
         return Error::from_errno(EINVAL);
     new_length = page_length(new_length);
     if (new_length == 0)
         return Error::from_errno(EINVAL);
-    if (flags & MREMAP_FIXED)
+    if (flags & abi::mremap_fixed)
         return Error::unsupported("mremap MREMAP_FIXED is not supported");
-    if (flags & MREMAP_DONTUNMAP)
+    if (flags & abi::mremap_dontunmap)
         return Error::unsupported("mremap MREMAP_DONTUNMAP is not supported");
     if (old_length == 0)
         return Error::unsupported("mremap with old_size 0 (duplicating a shared mapping) is not supported");
@@ -128,7 +128,7 @@ SyscallResult sys_mremap(Kernel& kernel, Address address, Size old_size, Size ne
     // Arena mappings end at the arena's end, so a longer old range cannot be one mapping.
     if (!kernel.memory().in_arena(address, old_length))
         return Error::from_errno(EFAULT);
-    return static_cast<long>(TRY(kernel.memory().remap(address, old_length, new_length, flags & MREMAP_MAYMOVE)));
+    return static_cast<long>(TRY(kernel.memory().remap(address, old_length, new_length, flags & abi::mremap_maymove)));
 }
 
 } // namespace zeroos

@@ -12,28 +12,28 @@ namespace {
     bool is_known_advice(int advice)
     {
         switch (advice) {
-        case MADV_NORMAL:
-        case MADV_RANDOM:
-        case MADV_SEQUENTIAL:
-        case MADV_WILLNEED:
-        case MADV_DONTNEED:
-        case MADV_FREE:
-        case MADV_REMOVE:
-        case MADV_DONTFORK:
-        case MADV_DOFORK:
-        case MADV_MERGEABLE:
-        case MADV_UNMERGEABLE:
-        case MADV_HUGEPAGE:
-        case MADV_NOHUGEPAGE:
-        case MADV_DONTDUMP:
-        case MADV_DODUMP:
-        case MADV_WIPEONFORK:
-        case MADV_KEEPONFORK:
-        case MADV_COLD:
-        case MADV_PAGEOUT:
-        case MADV_POPULATE_READ:
-        case MADV_POPULATE_WRITE:
-        case MADV_HWPOISON:
+        case abi::madv_normal:
+        case abi::madv_random:
+        case abi::madv_sequential:
+        case abi::madv_willneed:
+        case abi::madv_dontneed:
+        case abi::madv_free:
+        case abi::madv_remove:
+        case abi::madv_dontfork:
+        case abi::madv_dofork:
+        case abi::madv_mergeable:
+        case abi::madv_unmergeable:
+        case abi::madv_hugepage:
+        case abi::madv_nohugepage:
+        case abi::madv_dontdump:
+        case abi::madv_dodump:
+        case abi::madv_wipeonfork:
+        case abi::madv_keeponfork:
+        case abi::madv_cold:
+        case abi::madv_pageout:
+        case abi::madv_populate_read:
+        case abi::madv_populate_write:
+        case abi::madv_hwpoison:
             return true;
         }
         return false;
@@ -75,9 +75,9 @@ SyscallResult sys_mprotect(Kernel& kernel, Address address, Size len, Prot prot)
     length = align_up(length, kPageSize);
     if (length == 0 || range_overflows(address, length))
         return Error::from_errno(ENOMEM);
-    if (prot & ~u32(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM | PROT_GROWSDOWN | PROT_GROWSUP))
+    if (prot & ~u32(abi::prot_read | abi::prot_write | abi::prot_exec | abi::prot_sem | abi::prot_growsdown | abi::prot_growsup))
         return Error::from_errno(EINVAL);
-    if ((prot & PROT_GROWSDOWN) && (prot & PROT_GROWSUP))
+    if ((prot & abi::prot_growsdown) && (prot & abi::prot_growsup))
         return Error::from_errno(EINVAL);
     auto& memory = kernel.memory();
     if (!memory.in_arena(address, length)) {
@@ -85,7 +85,7 @@ SyscallResult sys_mprotect(Kernel& kernel, Address address, Size len, Prot prot)
         return 0;
     }
     // No arena mapping grows down or up, which is what Linux requires for these bits.
-    if (prot & (PROT_GROWSDOWN | PROT_GROWSUP))
+    if (prot & (abi::prot_growsdown | abi::prot_growsup))
         return Error::from_errno(memory.is_mapped(address, length) ? EINVAL : ENOMEM);
     TRY(memory.protect(address, length, prot));
     return 0;
@@ -100,16 +100,16 @@ SyscallResult sys_madvise(Kernel& kernel, Address address, Size requested_length
         return Error::from_errno(EINVAL);
     if (length == 0)
         return 0;
-    if (advice == MADV_HWPOISON)
+    if (advice == abi::madv_hwpoison)
         return Error::unsupported("madvise MADV_HWPOISON is not supported");
     auto& memory = kernel.memory();
     if (!memory.in_arena(address, length)) {
-        if (advice == MADV_DONTNEED)
+        if (advice == abi::madv_dontneed)
             return Error::unsupported("madvise MADV_DONTNEED outside the guest arena is not supported");
         TRY(check_platform_memory(address, address + length));
         return 0;
     }
-    if (advice == MADV_DONTNEED)
+    if (advice == abi::madv_dontneed)
         TRY(zero_mapped(memory.mappings(), address, address + length));
     if (!memory.is_mapped(address, length))
         return Error::from_errno(ENOMEM);
@@ -121,9 +121,9 @@ SyscallResult sys_msync(Kernel& kernel, Address address, Size requested_length, 
     u64 length = align_up(requested_length, kPageSize);
     if (address % kPageSize != 0)
         return Error::from_errno(EINVAL);
-    if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
+    if (flags & ~(abi::ms_async | abi::ms_invalidate | abi::ms_sync))
         return Error::from_errno(EINVAL);
-    if ((flags & MS_ASYNC) && (flags & MS_SYNC))
+    if ((flags & abi::ms_async) && (flags & abi::ms_sync))
         return Error::from_errno(EINVAL);
     if (range_overflows(address, length))
         return Error::from_errno(ENOMEM);

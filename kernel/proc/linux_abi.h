@@ -3,100 +3,66 @@
 #include "base/types.h"
 
 // The Linux process ABI ZeroOS serves: resource limits, prctl options, and the structs uname,
-// sysinfo, getrusage and prlimit64 write (identical on x86-64 and riscv64).
+// sysinfo, getrusage and prlimit64 write (identical on x86-64 and riscv64), named as
+// core/linux_abi.h says.
 
-#ifndef RLIMIT_CPU
-#define RLIMIT_CPU 0
-#endif
-#ifndef RLIMIT_FSIZE
-#define RLIMIT_FSIZE 1
-#endif
-#ifndef RLIMIT_DATA
-#define RLIMIT_DATA 2
-#endif
-#ifndef RLIMIT_STACK
-#define RLIMIT_STACK 3
-#endif
-#ifndef RLIMIT_CORE
-#define RLIMIT_CORE 4
-#endif
-#ifndef RLIMIT_NOFILE
-#define RLIMIT_NOFILE 7
-#endif
-#ifndef RLIMIT_AS
-#define RLIMIT_AS 9
-#endif
-#ifndef RLIM_NLIMITS
-#define RLIM_NLIMITS 16
-#endif
-#ifndef RLIM_INFINITY
-#define RLIM_INFINITY (~0ull)
-#endif
+namespace zeroos::abi {
 
-#ifndef RUSAGE_SELF
-#define RUSAGE_SELF 0
-#endif
-#ifndef RUSAGE_CHILDREN
-#define RUSAGE_CHILDREN (-1)
-#endif
-#ifndef RUSAGE_THREAD
-#define RUSAGE_THREAD 1
-#endif
+inline constexpr int rlimit_cpu = 0;
+inline constexpr int rlimit_fsize = 1;
+inline constexpr int rlimit_data = 2;
+inline constexpr int rlimit_stack = 3;
+inline constexpr int rlimit_core = 4;
+inline constexpr int rlimit_nofile = 7;
+inline constexpr int rlimit_as = 9;
+inline constexpr int rlim_nlimits = 16;
+inline constexpr u64 rlim_infinity = ~0ull;
 
-#ifndef PR_SET_PDEATHSIG
-#define PR_SET_PDEATHSIG 1
-#endif
-#ifndef PR_GET_PDEATHSIG
-#define PR_GET_PDEATHSIG 2
-#endif
-#ifndef PR_GET_DUMPABLE
-#define PR_GET_DUMPABLE 3
-#endif
-#ifndef PR_SET_DUMPABLE
-#define PR_SET_DUMPABLE 4
-#endif
-#ifndef PR_SET_NAME
-#define PR_SET_NAME 15
-#endif
-#ifndef PR_GET_NAME
-#define PR_GET_NAME 16
-#endif
-#ifndef PR_SET_SECCOMP
-#define PR_SET_SECCOMP 22
-#endif
-#ifndef PR_CAPBSET_READ
-#define PR_CAPBSET_READ 23
-#endif
-#ifndef PR_GET_TSC
-#define PR_GET_TSC 25
-#endif
-#ifndef PR_SET_TSC
-#define PR_SET_TSC 26
-#endif
-#ifndef PR_SET_TIMERSLACK
-#define PR_SET_TIMERSLACK 29
-#endif
-#ifndef PR_SET_MM
-#define PR_SET_MM 35
-#endif
-#ifndef PR_SET_CHILD_SUBREAPER
-#define PR_SET_CHILD_SUBREAPER 36
-#endif
-#ifndef PR_SET_NO_NEW_PRIVS
-#define PR_SET_NO_NEW_PRIVS 38
-#endif
-#ifndef PR_GET_NO_NEW_PRIVS
-#define PR_GET_NO_NEW_PRIVS 39
-#endif
-#ifndef PR_SET_THP_DISABLE
-#define PR_SET_THP_DISABLE 41
-#endif
-#ifndef PR_GET_THP_DISABLE
-#define PR_GET_THP_DISABLE 42
-#endif
-#ifndef PR_SET_VMA
-#define PR_SET_VMA 0x53564d41
-#endif
+inline constexpr int rusage_self = 0;
+inline constexpr int rusage_children = -1;
+inline constexpr int rusage_thread = 1;
+
+inline constexpr int pr_set_pdeathsig = 1;
+inline constexpr int pr_get_pdeathsig = 2;
+inline constexpr int pr_get_dumpable = 3;
+inline constexpr int pr_set_dumpable = 4;
+inline constexpr int pr_set_name = 15;
+inline constexpr int pr_get_name = 16;
+inline constexpr int pr_set_seccomp = 22;
+inline constexpr int pr_capbset_read = 23;
+inline constexpr int pr_get_tsc = 25;
+inline constexpr int pr_set_tsc = 26;
+inline constexpr int pr_set_timerslack = 29;
+inline constexpr int pr_set_mm = 35;
+inline constexpr int pr_set_child_subreaper = 36;
+inline constexpr int pr_set_no_new_privs = 38;
+inline constexpr int pr_get_no_new_privs = 39;
+inline constexpr int pr_set_thp_disable = 41;
+inline constexpr int pr_get_thp_disable = 42;
+inline constexpr int pr_set_vma = 0x53564d41;
+
+// The auxiliary vector's entry types.
+inline constexpr int at_null = 0;
+inline constexpr int at_ignore = 1;
+inline constexpr int at_phdr = 3;
+inline constexpr int at_phent = 4;
+inline constexpr int at_phnum = 5;
+inline constexpr int at_pagesz = 6;
+inline constexpr int at_entry = 9;
+inline constexpr int at_uid = 11;
+inline constexpr int at_euid = 12;
+inline constexpr int at_gid = 13;
+inline constexpr int at_egid = 14;
+inline constexpr int at_hwcap = 16;
+inline constexpr int at_secure = 23;
+inline constexpr int at_random = 25;
+inline constexpr int at_hwcap2 = 26;
+inline constexpr int at_rseq_feature_size = 27;
+inline constexpr int at_rseq_align = 28;
+inline constexpr int at_sysinfo_ehdr = 33;
+inline constexpr int at_minsigstksz = 51;
+
+} // namespace zeroos::abi
 
 namespace zeroos {
 

@@ -8,11 +8,11 @@ namespace zeroos {
 void ProcessState::init(const BootConfig& config, u64 arena_size)
 {
     for (auto& limit : limits_)
-        limit = { RLIM_INFINITY, RLIM_INFINITY };
-    limits_[RLIMIT_NOFILE] = { config.max_fds, config.max_fds };
-    limits_[RLIMIT_STACK] = { 8ull << 20, RLIM_INFINITY };
-    limits_[RLIMIT_AS] = { arena_size, arena_size };
-    limits_[RLIMIT_DATA] = { arena_size, arena_size };
+        limit = { abi::rlim_infinity, abi::rlim_infinity };
+    limits_[abi::rlimit_nofile] = { config.max_fds, config.max_fds };
+    limits_[abi::rlimit_stack] = { 8ull << 20, abi::rlim_infinity };
+    limits_[abi::rlimit_as] = { arena_size, arena_size };
+    limits_[abi::rlimit_data] = { arena_size, arena_size };
 
     // Linux names a task after the basename of the program it executed.
     const char* path = config.program_path ? config.program_path : "";

@@ -52,7 +52,7 @@ private:
     Attention& attention_; // raised when the run ends
     State state_ = State::Running;
     int code_ = 0;
-    LinuxRlimit limits_[RLIM_NLIMITS] = {};
+    LinuxRlimit limits_[abi::rlim_nlimits] = {};
     char name_[kTaskNameLength] = {};
     bool dumpable_ = true;
 };

@@ -10,7 +10,7 @@ namespace {
 
     ErrorOr<void> check_resource(int resource)
     {
-        if (resource < 0 || resource >= RLIM_NLIMITS)
+        if (resource < 0 || resource >= abi::rlim_nlimits)
             return Error::from_errno(EINVAL);
         return {};
     }
@@ -19,7 +19,7 @@ namespace {
     {
         if (value.rlim_cur > value.rlim_max)
             return Error::from_errno(EINVAL);
-        if (resource == RLIMIT_NOFILE && value.rlim_max > kernel.config().max_fds)
+        if (resource == abi::rlimit_nofile && value.rlim_max > kernel.config().max_fds)
             return Error::from_errno(EPERM);
         kernel.process().set_limit(resource, value);
         return {};
@@ -62,7 +62,7 @@ SyscallResult sys_setrlimit(Kernel& kernel, Int resource, Ptr<LinuxRlimit> rlim)
 // All zeros: real CPU times and fault counts would differ between runs and targets.
 SyscallResult sys_getrusage(Kernel&, Int who, Ptr<LinuxRusage> destination)
 {
-    if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+    if (who != abi::rusage_self && who != abi::rusage_children && who != abi::rusage_thread)
         return Error::from_errno(EINVAL);
     LinuxRusage usage {};
     TRY(write_to_user<LinuxRusage>(destination, usage));

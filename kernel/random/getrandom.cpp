@@ -1,15 +1,6 @@
 #include "kernel.h"
+#include "random/linux_abi.h"
 #include "syscalls.h"
-
-#ifndef GRND_NONBLOCK
-#define GRND_NONBLOCK 0x0001
-#endif
-#ifndef GRND_RANDOM
-#define GRND_RANDOM 0x0002
-#endif
-#ifndef GRND_INSECURE
-#define GRND_INSECURE 0x0004
-#endif
 
 // getrandom draws from the one seeded ChaCha20 stream: the pool is always "initialised", so the
 // flags that choose how to wait change nothing.
@@ -18,9 +9,9 @@ namespace zeroos {
 SyscallResult sys_getrandom(Kernel& kernel, Ptr<> buffer, Size buflen, Uint flags)
 {
     size_t length = buflen;
-    if (flags & ~u32(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+    if (flags & ~u32(abi::grnd_nonblock | abi::grnd_random | abi::grnd_insecure))
         return Error::from_errno(EINVAL);
-    if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
+    if ((flags & abi::grnd_random) && (flags & abi::grnd_insecure))
         return Error::from_errno(EINVAL);
     constexpr size_t kMaxLength = 0x7fffffff; // Linux caps one call at INT_MAX bytes
     length = min(length, kMaxLength);

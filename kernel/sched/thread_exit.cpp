@@ -14,7 +14,7 @@ namespace {
     void wake_one(Kernel& kernel, u64 address)
     {
 #if ZEROOS_FEATURE_THREADS
-        futex_wake(kernel, address, 1, FUTEX_BITSET_MATCH_ANY);
+        futex_wake(kernel, address, 1, abi::futex_bitset_match_any);
 #else
         (void)kernel;
         (void)address;
@@ -39,12 +39,12 @@ namespace {
         auto word = read_from_user(word_pointer);
         if (word.is_error())
             return false;
-        if ((word.value() & FUTEX_TID_MASK) != static_cast<u32>(tid))
+        if ((word.value() & abi::futex_tid_mask) != static_cast<u32>(tid))
             return true;
-        u32 released = (word.value() & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+        u32 released = (word.value() & abi::futex_waiters) | abi::futex_owner_died;
         if (write_to_user(word_pointer, released).is_error())
             return false;
-        if (word.value() & FUTEX_WAITERS)
+        if (word.value() & abi::futex_waiters)
             wake_one(kernel, word_address);
         return true;
     }
@@ -59,7 +59,7 @@ namespace {
         // Bit 0 of an entry pointer marks a PI futex; the address is the rest.
         u64 pending = head.value().pending & ~u64(1);
         u64 entry = head.value().next & ~u64(1);
-        for (int count = 0; entry != thread.robust_list_head && count < ROBUST_LIST_LIMIT; ++count) {
+        for (int count = 0; entry != thread.robust_list_head && count < abi::robust_list_limit; ++count) {
             auto next = read_from_user(UserPtr<u64>(entry));
             if (next.is_error())
                 return;

@@ -38,53 +38,31 @@
     X(PWR, 30, Terminate)                                                                                                                  \
     X(SYS, 31, Terminate)
 
-#ifndef SIGABRT
-#define SIGABRT 6
-#endif
-#ifndef SIGKILL
-#define SIGKILL 9
-#endif
-#ifndef SIGUSR1
-#define SIGUSR1 10
-#endif
-#ifndef SIGSEGV
-#define SIGSEGV 11
-#endif
-#ifndef SIGTERM
-#define SIGTERM 15
-#endif
-#ifndef SIGCHLD
-#define SIGCHLD 17
-#endif
-#ifndef SIGCONT
-#define SIGCONT 18
-#endif
-#ifndef SIGSTOP
-#define SIGSTOP 19
-#endif
+namespace zeroos::abi {
 
-#ifndef SIG_BLOCK
-#define SIG_BLOCK 0
-#endif
-#ifndef SIG_UNBLOCK
-#define SIG_UNBLOCK 1
-#endif
-#ifndef SIG_SETMASK
-#define SIG_SETMASK 2
-#endif
+// Named as core/linux_abi.h says; the numbers agree with ZEROOS_SIGNAL_LIST.
+inline constexpr int sigill = 4;
+inline constexpr int sigtrap = 5;
+inline constexpr int sigabrt = 6;
+inline constexpr int sigbus = 7;
+inline constexpr int sigkill = 9;
+inline constexpr int sigusr1 = 10;
+inline constexpr int sigsegv = 11;
+inline constexpr int sigterm = 15;
+inline constexpr int sigchld = 17;
+inline constexpr int sigcont = 18;
+inline constexpr int sigstop = 19;
 
-#ifndef SS_ONSTACK
-#define SS_ONSTACK 1
-#endif
-#ifndef SS_DISABLE
-#define SS_DISABLE 2
-#endif
-#ifndef SS_AUTODISARM
-#define SS_AUTODISARM (1u << 31)
-#endif
-#ifndef MINSIGSTKSZ
-#define MINSIGSTKSZ 2048
-#endif
+inline constexpr int sig_block = 0;
+inline constexpr int sig_unblock = 1;
+inline constexpr int sig_setmask = 2;
+
+inline constexpr int ss_onstack = 1;
+inline constexpr int ss_disable = 2;
+inline constexpr u32 ss_autodisarm = 1u << 31;
+inline constexpr int minsigstksz = 2048;
+
+} // namespace zeroos::abi
 
 namespace zeroos {
 
@@ -95,7 +73,7 @@ constexpr u64 kSigIgnore = 1; // SIG_IGN
 
 constexpr u64 signal_bit(int signal) { return u64(1) << (signal - 1); }
 // SIGKILL and SIGSTOP can be neither blocked nor caught.
-constexpr u64 kUnblockableSignals = signal_bit(SIGKILL) | signal_bit(SIGSTOP);
+constexpr u64 kUnblockableSignals = signal_bit(abi::sigkill) | signal_bit(abi::sigstop);
 
 // stack_t on 64-bit targets.
 struct LinuxStack {

@@ -16,7 +16,7 @@ SyscallResult sys_rt_sigaction(Kernel& kernel, Signal signal, Ptr<> new_action, 
 {
     if (sigsetsize != kSigsetSize)
         return Error::from_errno(EINVAL);
-    if (!is_valid_signal(signal) || (!new_action.is_null() && (signal == SIGKILL || signal == SIGSTOP)))
+    if (!is_valid_signal(signal) || (!new_action.is_null() && (signal == abi::sigkill || signal == abi::sigstop)))
         return Error::from_errno(EINVAL);
     auto& signals = kernel.signals();
     KernelSigaction previous = signals.action(signal);
@@ -36,13 +36,13 @@ SyscallResult sys_rt_sigprocmask(Kernel& kernel, Int how, Ptr<u64> set, Ptr<u64>
     if (!set.is_null()) {
         u64 mask = TRY(read_from_user(set));
         switch (how) {
-        case SIG_BLOCK:
+        case abi::sig_block:
             signals.set_blocked(previous | mask);
             break;
-        case SIG_UNBLOCK:
+        case abi::sig_unblock:
             signals.set_blocked(previous & ~mask);
             break;
-        case SIG_SETMASK:
+        case abi::sig_setmask:
             signals.set_blocked(mask);
             break;
         default:
@@ -64,17 +64,17 @@ SyscallResult sys_sigaltstack(Kernel& kernel, Ptr<LinuxStack> new_stack, Ptr<Lin
     if (!new_stack.is_null()) {
         LinuxStack stack = TRY(read_from_user(new_stack));
         u32 flags = static_cast<u32>(stack.ss_flags);
-        u32 mode = flags & ~u32(SS_AUTODISARM);
-        if (mode != 0 && mode != SS_ONSTACK && mode != SS_DISABLE)
+        u32 mode = flags & ~u32(abi::ss_autodisarm);
+        if (mode != 0 && mode != abi::ss_onstack && mode != abi::ss_disable)
             return Error::from_errno(EINVAL);
-        if (mode == SS_DISABLE) {
+        if (mode == abi::ss_disable) {
             stack.ss_sp = 0;
             stack.ss_size = 0;
-        } else if (stack.ss_size < MINSIGSTKSZ) {
+        } else if (stack.ss_size < abi::minsigstksz) {
             return Error::from_errno(ENOMEM);
         }
         // Linux keeps only SS_AUTODISARM; the mode is reported from the state (disabled or not).
-        stack.ss_flags = static_cast<i32>((mode == SS_DISABLE ? SS_DISABLE : 0) | (flags & SS_AUTODISARM));
+        stack.ss_flags = static_cast<i32>((mode == abi::ss_disable ? abi::ss_disable : 0) | (flags & abi::ss_autodisarm));
         stack.padding = 0;
         signals.set_alternate_stack(stack);
     }

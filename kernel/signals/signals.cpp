@@ -79,9 +79,9 @@ ErrorOr<void> SignalState::deliver(Kernel& kernel, int signal)
 {
     const KernelSigaction& action = actions_[signal - 1];
     // SIGKILL and SIGSTOP always take their default action (their disposition cannot be set).
-    if (is_ignored(action, signal) && signal != SIGKILL && signal != SIGSTOP)
+    if (is_ignored(action, signal) && signal != abi::sigkill && signal != abi::sigstop)
         return {};
-    if (action.handler != kSigDefault && action.handler != kSigIgnore && signal != SIGKILL && signal != SIGSTOP)
+    if (action.handler != kSigDefault && action.handler != kSigIgnore && signal != abi::sigkill && signal != abi::sigstop)
         return handler_unsupported(signal);
     if (default_action(signal) == DefaultAction::Stop)
         return Error::unsupported("stopping the process (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) is not supported: nothing could continue it");

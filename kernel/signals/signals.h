@@ -35,7 +35,7 @@ private:
     KernelSigaction actions_[kSignalCount] = {};
     u64 blocked_ = 0;
     u64 pending_ = 0;
-    LinuxStack alternate_stack_ { 0, SS_DISABLE, 0, 0 };
+    LinuxStack alternate_stack_ { 0, abi::ss_disable, 0, 0 };
 };
 
 } // namespace zeroos

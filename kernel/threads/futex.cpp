@@ -12,7 +12,7 @@ namespace zeroos {
 
 namespace {
 
-    constexpr int kCommandMask = ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+    constexpr int kCommandMask = ~(abi::futex_private_flag | abi::futex_clock_realtime);
     constexpr u32 kMaxCount = 0x7fffffff; // the kernel reads val and val2 as int
 
     ErrorOr<u32> read_futex_word(UserPtr<u32> address)
@@ -126,7 +126,7 @@ namespace {
     // Wakes up to `wake_count` waiters on uaddr and moves up to `requeue_count` more to uaddr2.
     long requeue(Kernel& kernel, u64 from, u64 to, u32 wake_count, u32 requeue_count)
     {
-        long woken = futex_wake(kernel, from, wake_count, FUTEX_BITSET_MATCH_ANY);
+        long woken = futex_wake(kernel, from, wake_count, abi::futex_bitset_match_any);
         long moved = 0;
         for (Thread* thread = kernel.threads().futex_waiters().first(); thread && static_cast<u32>(moved) < requeue_count;
              thread = thread->futex_next) {
@@ -159,42 +159,43 @@ long futex_wake(Kernel& kernel, u64 address, u32 count, u32 bitset)
 SyscallResult sys_futex(Kernel& kernel, Ptr<u32> address, Int operation, Uint val, Ptr<> timeout, Ptr<u32> second, Uint val3)
 {
     int command = operation & kCommandMask;
-    bool shared = !(operation & FUTEX_PRIVATE_FLAG);
-    if ((operation & FUTEX_CLOCK_REALTIME) && command != FUTEX_WAIT_BITSET && command != FUTEX_WAIT)
+    bool shared = !(operation & abi::futex_private_flag);
+    if ((operation & abi::futex_clock_realtime) && command != abi::futex_wait_bitset && command != abi::futex_wait)
         return Error::from_errno(ENOSYS);
     switch (command) {
-    case FUTEX_WAIT:
-    case FUTEX_WAIT_BITSET:
-        return wait(kernel, address, val, timeout.cast<Timespec>(), command == FUTEX_WAIT_BITSET ? u32(val3) : FUTEX_BITSET_MATCH_ANY,
-            command == FUTEX_WAIT_BITSET, operation & FUTEX_CLOCK_REALTIME);
-    case FUTEX_WAKE:
-    case FUTEX_WAKE_BITSET: {
-        u32 bitset = command == FUTEX_WAKE_BITSET ? val3 : FUTEX_BITSET_MATCH_ANY;
+    case abi::futex_wait:
+    case abi::futex_wait_bitset:
+        return wait(kernel, address, val, timeout.cast<Timespec>(),
+            command == abi::futex_wait_bitset ? u32(val3) : abi::futex_bitset_match_any, command == abi::futex_wait_bitset,
+            operation & abi::futex_clock_realtime);
+    case abi::futex_wake:
+    case abi::futex_wake_bitset: {
+        u32 bitset = command == abi::futex_wake_bitset ? val3 : abi::futex_bitset_match_any;
         if (bitset == 0)
             return Error::from_errno(EINVAL);
         TRY(check_key(address, shared));
         return futex_wake(kernel, address.address(), count_argument(val), bitset);
     }
-    case FUTEX_REQUEUE:
-    case FUTEX_CMP_REQUEUE: {
+    case abi::futex_requeue:
+    case abi::futex_cmp_requeue: {
         TRY(check_key(address, shared));
         TRY(check_key(second, shared));
         // val2 travels in the timeout register.
-        if (command == FUTEX_CMP_REQUEUE && TRY(read_futex_word(address)) != val3)
+        if (command == abi::futex_cmp_requeue && TRY(read_futex_word(address)) != val3)
             return Error::from_errno(EAGAIN);
         return requeue(
             kernel, address.address(), second.address(), count_argument(val), count_argument(static_cast<u32>(timeout.address())));
     }
-    case FUTEX_WAKE_OP: {
+    case abi::futex_wake_op: {
         TRY(check_key(address, shared));
         bool condition = TRY(apply_wake_op(second, val3));
-        long woken = futex_wake(kernel, address.address(), count_argument(val), FUTEX_BITSET_MATCH_ANY);
+        long woken = futex_wake(kernel, address.address(), count_argument(val), abi::futex_bitset_match_any);
         if (condition)
-            woken += futex_wake(kernel, second.address(), count_argument(static_cast<u32>(timeout.address())), FUTEX_BITSET_MATCH_ANY);
+            woken += futex_wake(kernel, second.address(), count_argument(static_cast<u32>(timeout.address())), abi::futex_bitset_match_any);
         return woken;
     }
     default:
-        if (command >= FUTEX_LOCK_PI)
+        if (command >= abi::futex_lock_pi)
             return Error::unsupported("priority-inheritance futexes (FUTEX_*_PI) are not supported");
         return Error::from_errno(ENOSYS);
     }

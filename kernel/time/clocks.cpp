@@ -29,21 +29,21 @@ ErrorOr<ClockInfo> clock_info(int clock_id)
     if (clock_id < 0)
         return cpu_clock_info(clock_id);
     switch (clock_id) {
-    case CLOCK_REALTIME:
-    case CLOCK_REALTIME_ALARM:
-    case CLOCK_TAI: // TAI offset 0, as on a Linux machine where nothing set it
+    case abi::clock_realtime:
+    case abi::clock_realtime_alarm:
+    case abi::clock_tai: // TAI offset 0, as on a Linux machine where nothing set it
         return ClockInfo { ClockKind::Realtime, 0 };
-    case CLOCK_REALTIME_COARSE:
+    case abi::clock_realtime_coarse:
         return ClockInfo { ClockKind::Realtime, EOPNOTSUPP };
-    case CLOCK_MONOTONIC:
-    case CLOCK_BOOTTIME:
-    case CLOCK_BOOTTIME_ALARM:
-    case CLOCK_PROCESS_CPUTIME_ID:
+    case abi::clock_monotonic:
+    case abi::clock_boottime:
+    case abi::clock_boottime_alarm:
+    case abi::clock_process_cputime_id:
         return ClockInfo { ClockKind::Elapsed, 0 };
-    case CLOCK_MONOTONIC_RAW:
-    case CLOCK_MONOTONIC_COARSE:
+    case abi::clock_monotonic_raw:
+    case abi::clock_monotonic_coarse:
         return ClockInfo { ClockKind::Elapsed, EOPNOTSUPP };
-    case CLOCK_THREAD_CPUTIME_ID:
+    case abi::clock_thread_cputime_id:
         return ClockInfo { ClockKind::Elapsed, EINVAL };
     }
     return Error::from_errno(EINVAL);

@@ -2,45 +2,26 @@
 
 #include "core/timespec.h"
 
-// The Linux time ABI ZeroOS serves (struct timespec and timeval: core/timespec.h). struct tms is
-// made of 64-bit longs on both x86-64 and riscv64, so one layout serves both.
+// The Linux time ABI ZeroOS serves (struct timespec and timeval: core/timespec.h), named as
+// core/linux_abi.h says. struct tms is made of 64-bit longs on both x86-64 and riscv64, so one
+// layout serves both.
 
-#ifndef CLOCK_REALTIME
-#define CLOCK_REALTIME 0
-#endif
-#ifndef CLOCK_MONOTONIC
-#define CLOCK_MONOTONIC 1
-#endif
-#ifndef CLOCK_PROCESS_CPUTIME_ID
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#endif
-#ifndef CLOCK_THREAD_CPUTIME_ID
-#define CLOCK_THREAD_CPUTIME_ID 3
-#endif
-#ifndef CLOCK_MONOTONIC_RAW
-#define CLOCK_MONOTONIC_RAW 4
-#endif
-#ifndef CLOCK_REALTIME_COARSE
-#define CLOCK_REALTIME_COARSE 5
-#endif
-#ifndef CLOCK_MONOTONIC_COARSE
-#define CLOCK_MONOTONIC_COARSE 6
-#endif
-#ifndef CLOCK_BOOTTIME
-#define CLOCK_BOOTTIME 7
-#endif
-#ifndef CLOCK_REALTIME_ALARM
-#define CLOCK_REALTIME_ALARM 8
-#endif
-#ifndef CLOCK_BOOTTIME_ALARM
-#define CLOCK_BOOTTIME_ALARM 9
-#endif
-#ifndef CLOCK_TAI
-#define CLOCK_TAI 11
-#endif
-#ifndef TIMER_ABSTIME
-#define TIMER_ABSTIME 1
-#endif
+namespace zeroos::abi {
+
+inline constexpr int clock_realtime = 0;
+inline constexpr int clock_monotonic = 1;
+inline constexpr int clock_process_cputime_id = 2;
+inline constexpr int clock_thread_cputime_id = 3;
+inline constexpr int clock_monotonic_raw = 4;
+inline constexpr int clock_realtime_coarse = 5;
+inline constexpr int clock_monotonic_coarse = 6;
+inline constexpr int clock_boottime = 7;
+inline constexpr int clock_realtime_alarm = 8;
+inline constexpr int clock_boottime_alarm = 9;
+inline constexpr int clock_tai = 11;
+inline constexpr int timer_abstime = 1;
+
+} // namespace zeroos::abi
 
 namespace zeroos {
 

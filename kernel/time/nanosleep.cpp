@@ -30,7 +30,7 @@ SyscallResult sys_clock_nanosleep(Kernel& kernel, ClockId clockid, Int flags, Pt
     auto info = TRY(clock_info(clockid));
     if (info.sleep_errno)
         return Error::from_errno(info.sleep_errno);
-    bool absolute = flags & TIMER_ABSTIME;
+    bool absolute = flags & abi::timer_abstime;
     i64 requested = TRY(read_timespec_ns(request));
     return sleep_until(kernel, monotonic_deadline(kernel.clock().monotonic_ns(), requested, absolute, clock_now_ns(kernel, info.kind)));
 }

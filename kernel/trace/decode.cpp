@@ -19,21 +19,21 @@ namespace {
     };
 
     constexpr FlagName kOpenFlags[] = {
-        { O_CREAT, "O_CREAT" },
-        { O_EXCL, "O_EXCL" },
-        { O_NOCTTY, "O_NOCTTY" },
-        { O_TRUNC, "O_TRUNC" },
-        { O_APPEND, "O_APPEND" },
-        { O_NONBLOCK, "O_NONBLOCK" },
-        { O_SYNC, "O_SYNC" }, // before O_DSYNC: it contains it
-        { O_DSYNC, "O_DSYNC" },
-        { O_DIRECT, "O_DIRECT" },
-        { O_TMPFILE, "O_TMPFILE" }, // before O_DIRECTORY: it contains it
-        { O_DIRECTORY, "O_DIRECTORY" },
-        { O_NOFOLLOW, "O_NOFOLLOW" },
-        { O_NOATIME, "O_NOATIME" },
-        { O_CLOEXEC, "O_CLOEXEC" },
-        { O_PATH, "O_PATH" },
+        { abi::o_creat, "O_CREAT" },
+        { abi::o_excl, "O_EXCL" },
+        { abi::o_noctty, "O_NOCTTY" },
+        { abi::o_trunc, "O_TRUNC" },
+        { abi::o_append, "O_APPEND" },
+        { abi::o_nonblock, "O_NONBLOCK" },
+        { abi::o_sync, "O_SYNC" }, // before O_DSYNC: it contains it
+        { abi::o_dsync, "O_DSYNC" },
+        { abi::o_direct, "O_DIRECT" },
+        { abi::o_tmpfile, "O_TMPFILE" }, // before O_DIRECTORY: it contains it
+        { abi::o_directory, "O_DIRECTORY" },
+        { abi::o_nofollow, "O_NOFOLLOW" },
+        { abi::o_noatime, "O_NOATIME" },
+        { abi::o_cloexec, "O_CLOEXEC" },
+        { abi::o_path, "O_PATH" },
         { 0100000, "O_LARGEFILE" },
     };
 
@@ -46,19 +46,19 @@ namespace {
     };
 
     constexpr FlagName kProtFlags[] = {
-        { PROT_READ, "PROT_READ" },
-        { PROT_WRITE, "PROT_WRITE" },
-        { PROT_EXEC, "PROT_EXEC" },
-        { PROT_SEM, "PROT_SEM" },
-        { PROT_GROWSDOWN, "PROT_GROWSDOWN" },
-        { PROT_GROWSUP, "PROT_GROWSUP" },
+        { abi::prot_read, "PROT_READ" },
+        { abi::prot_write, "PROT_WRITE" },
+        { abi::prot_exec, "PROT_EXEC" },
+        { abi::prot_sem, "PROT_SEM" },
+        { abi::prot_growsdown, "PROT_GROWSDOWN" },
+        { abi::prot_growsup, "PROT_GROWSUP" },
     };
 
     constexpr FlagName kMapFlags[] = {
-        { MAP_FIXED, "MAP_FIXED" },
-        { MAP_ANONYMOUS, "MAP_ANONYMOUS" },
-        { MAP_32BIT, "MAP_32BIT" },
-        { MAP_GROWSDOWN, "MAP_GROWSDOWN" },
+        { abi::map_fixed, "MAP_FIXED" },
+        { abi::map_anonymous, "MAP_ANONYMOUS" },
+        { abi::map_32bit, "MAP_32BIT" },
+        { abi::map_growsdown, "MAP_GROWSDOWN" },
         { 0x0800, "MAP_DENYWRITE" },
         { 0x1000, "MAP_EXECUTABLE" },
         { 0x2000, "MAP_LOCKED" },
@@ -105,41 +105,41 @@ namespace {
     void append_open_flags(LineBuilder& line, u64 raw)
     {
         u32 flags = static_cast<u32>(raw);
-        switch (flags & O_ACCMODE) {
-        case O_RDONLY:
+        switch (flags & abi::o_accmode) {
+        case abi::o_rdonly:
             line.text("O_RDONLY");
             break;
-        case O_WRONLY:
+        case abi::o_wronly:
             line.text("O_WRONLY");
             break;
-        case O_RDWR:
+        case abi::o_rdwr:
             line.text("O_RDWR");
             break;
         default:
             line.text("O_ACCMODE");
             break;
         }
-        append_flags(line, flags & ~static_cast<u32>(O_ACCMODE), kOpenFlags, "", true);
+        append_flags(line, flags & ~static_cast<u32>(abi::o_accmode), kOpenFlags, "", true);
     }
 
     void append_map_flags(LineBuilder& line, u64 raw)
     {
         u32 flags = static_cast<u32>(raw);
-        switch (flags & MAP_TYPE) {
-        case MAP_SHARED:
+        switch (flags & abi::map_type) {
+        case abi::map_shared:
             line.text("MAP_SHARED");
             break;
-        case MAP_PRIVATE:
+        case abi::map_private:
             line.text("MAP_PRIVATE");
             break;
-        case MAP_SHARED_VALIDATE:
+        case abi::map_shared_validate:
             line.text("MAP_SHARED_VALIDATE");
             break;
         default:
-            line.hex(flags & MAP_TYPE);
+            line.hex(flags & abi::map_type);
             break;
         }
-        append_flags(line, flags & ~static_cast<u32>(MAP_TYPE), kMapFlags, "", true);
+        append_flags(line, flags & ~static_cast<u32>(abi::map_type), kMapFlags, "", true);
     }
 
     template<size_t N> void append_name(LineBuilder& line, u64 raw, const char* const (&names)[N])
@@ -244,7 +244,7 @@ namespace {
             line.decimal(static_cast<int>(static_cast<u32>(raw)));
             return;
         case ArgFormat::DirectoryFd:
-            if (static_cast<int>(static_cast<u32>(raw)) == AT_FDCWD)
+            if (static_cast<int>(static_cast<u32>(raw)) == abi::at_fdcwd)
                 line.text("AT_FDCWD");
             else
                 line.decimal(static_cast<int>(static_cast<u32>(raw)));
@@ -315,7 +315,7 @@ namespace {
         if (mode_index == 0)
             return true;
         u32 flags = static_cast<u32>(args.raw[mode_index - 1]);
-        return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
+        return (flags & abi::o_creat) || (flags & abi::o_tmpfile) == abi::o_tmpfile;
     }
 
 } // namespace

@@ -49,8 +49,8 @@ namespace {
     // One utimensat time: UTIME_NOW, UTIME_OMIT (nullopt via `omit`) or a validated timespec.
     ErrorOr<i64> requested_time(Kernel& kernel, const Timespec& time, bool& omit)
     {
-        omit = time.tv_nsec == UTIME_OMIT;
-        if (time.tv_nsec == UTIME_NOW || omit)
+        omit = time.tv_nsec == abi::utime_omit;
+        if (time.tv_nsec == abi::utime_now || omit)
             return kernel.vfs().now();
         // Clamped, as a file system clamps to the range it stores (the syscall fuzzer found the
         // overflow this was); a time before 1970 is a time like any other.
@@ -59,17 +59,17 @@ namespace {
 
     ErrorOr<long> access_check(Kernel& kernel, int dirfd, UserPtr<const char> pointer, int mode, u32 flags)
     {
-        if (mode & ~(R_OK | W_OK | X_OK))
+        if (mode & ~(abi::r_ok | abi::w_ok | abi::x_ok))
             return Error::from_errno(EINVAL);
-        if (flags & ~u32(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+        if (flags & ~u32(abi::at_eaccess | abi::at_symlink_nofollow | abi::at_empty_path))
             return Error::from_errno(EINVAL);
         PathBuffer path;
         TRY(copy_path_allow_empty(path, pointer));
-        auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+        auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, true));
         // The guest is root: reads and writes are allowed, execution needs an execute bit somewhere.
-        if ((mode & W_OK) && inode->read_only && (inode->is_regular() || inode->is_directory() || inode->is_symlink()))
+        if ((mode & abi::w_ok) && inode->read_only && (inode->is_regular() || inode->is_directory() || inode->is_symlink()))
             return Error::from_errno(EROFS);
-        if ((mode & X_OK) && !inode->is_directory() && !(inode->mode & 0111))
+        if ((mode & abi::x_ok) && !inode->is_directory() && !(inode->mode & 0111))
             return Error::from_errno(EACCES);
         return 0;
     }
@@ -101,31 +101,31 @@ SyscallResult sys_fchown(Kernel& kernel, Fd fd, Id owner, Id group)
 
 SyscallResult sys_fchownat(Kernel& kernel, DirFd dirfd, Path pathname, Id owner, Id group, AtFlags flags)
 {
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path))
         return Error::from_errno(EINVAL);
     PathBuffer path;
     TRY(copy_path_allow_empty(path, pathname));
-    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, false));
     TRY(change_owner(kernel, *inode, owner, group));
     return 0;
 }
 
 SyscallResult sys_utimensat(Kernel& kernel, DirFd dirfd, Path path_pointer, Ptr<Timespec> times_pointer, AtFlags flags)
 {
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path))
         return Error::from_errno(EINVAL);
     RefPtr<Inode> inode;
     if (path_pointer.is_null()) {
         // Linux's futimens form: the dirfd itself.
-        if (dirfd == AT_FDCWD)
+        if (dirfd == abi::at_fdcwd)
             return Error::from_errno(EFAULT);
         inode = TRY(kernel.fds().get(dirfd))->inode;
     } else {
         PathBuffer path;
         TRY(copy_path_allow_empty(path, path_pointer));
-        inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, false));
+        inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, false));
     }
-    Timespec times[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+    Timespec times[2] = { { 0, abi::utime_now }, { 0, abi::utime_now } };
     if (!times_pointer.is_null()) {
         times[0] = TRY(read_from_user(times_pointer));
         times[1] = TRY(read_from_user(times_pointer.element(1)));
@@ -156,7 +156,7 @@ SyscallResult sys_truncate(Kernel& kernel, Path pathname, Offset length)
 {
     PathBuffer path;
     TRY(copy_path_from_user(path, pathname));
-    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
+    auto inode = TRY(resolve_existing(kernel, abi::at_fdcwd, path.bytes, path.length, true));
     if (length < 0)
         return Error::from_errno(EINVAL);
     TRY(truncate_inode(kernel, *inode, length));

@@ -26,7 +26,7 @@ SyscallResult sys_chdir(Kernel& kernel, Path pathname)
 {
     PathBuffer path;
     TRY(copy_path_from_user(path, pathname));
-    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
+    auto inode = TRY(resolve_existing(kernel, abi::at_fdcwd, path.bytes, path.length, true));
     if (!inode->is_directory())
         return Error::from_errno(ENOTDIR);
     kernel.vfs().cwd() = inode;

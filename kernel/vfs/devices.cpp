@@ -51,7 +51,7 @@ namespace {
         if (!device)
             return Error::from_errno(ENOMEM);
         auto inode = RefPtr<Inode>::adopt(device);
-        kernel.vfs().stamp(*device, S_IFCHR | 0666);
+        kernel.vfs().stamp(*device, abi::s_ifchr | 0666);
         device->rdev = device_number(1, minor);
         return dev.add(name, str_length(name), inode);
     }

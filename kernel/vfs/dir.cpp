@@ -19,9 +19,9 @@ SyscallResult sys_mkdirat(Kernel& kernel, DirFd dirfd, Path pathname, Mode mode)
 
 SyscallResult sys_unlinkat(Kernel& kernel, DirFd dirfd, Path pathname, AtFlags flags)
 {
-    if (flags & ~u32(AT_REMOVEDIR))
+    if (flags & ~u32(abi::at_removedir))
         return Error::from_errno(EINVAL);
-    bool remove_directory = flags & AT_REMOVEDIR;
+    bool remove_directory = flags & abi::at_removedir;
     PathBuffer path;
     TRY(copy_path_from_user(path, pathname));
     auto lookup = TRY(resolve_path(kernel, dirfd, path.bytes, path.length, false));

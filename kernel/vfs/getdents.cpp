@@ -11,18 +11,18 @@ namespace {
     u8 dirent_type(const Inode& inode)
     {
         switch (inode.type()) {
-        case S_IFDIR:
-            return DT_DIR;
-        case S_IFREG:
-            return DT_REG;
-        case S_IFLNK:
-            return DT_LNK;
-        case S_IFCHR:
-            return DT_CHR;
-        case S_IFIFO:
-            return DT_FIFO;
+        case abi::s_ifdir:
+            return abi::dt_dir;
+        case abi::s_ifreg:
+            return abi::dt_reg;
+        case abi::s_iflnk:
+            return abi::dt_lnk;
+        case abi::s_ifchr:
+            return abi::dt_chr;
+        case abi::s_ififo:
+            return abi::dt_fifo;
         default:
-            return DT_UNKNOWN;
+            return abi::dt_unknown;
         }
     }
 
@@ -44,16 +44,16 @@ namespace {
     size_t build_record(u8* record, DirentFormat format, u64 ino, u64 next, u8 type, const char* name, size_t length)
     {
         if (format == DirentFormat::Dirent64) {
-            size_t size = align_up(sizeof(linux_abi::Dirent64Header) + length + 1, 8);
+            size_t size = align_up(sizeof(abi::Dirent64Header) + length + 1, 8);
             mem_set(record, 0, size);
-            linux_abi::Dirent64Header header { ino, static_cast<i64>(next), static_cast<u16>(size), type };
+            abi::Dirent64Header header { ino, static_cast<i64>(next), static_cast<u16>(size), type };
             mem_copy(record, &header, sizeof(header));
             mem_copy(record + sizeof(header), name, length);
             return size;
         }
-        size_t size = align_up(sizeof(linux_abi::LegacyDirentHeader) + length + 2, 8);
+        size_t size = align_up(sizeof(abi::LegacyDirentHeader) + length + 2, 8);
         mem_set(record, 0, size);
-        linux_abi::LegacyDirentHeader header { ino, next, static_cast<u16>(size) };
+        abi::LegacyDirentHeader header { ino, next, static_cast<u16>(size) };
         mem_copy(record, &header, sizeof(header));
         mem_copy(record + sizeof(header), name, length);
         record[size - 1] = type;
@@ -72,7 +72,7 @@ SyscallResult do_getdents(Kernel& kernel, int fd, UserPtr<void> buffer, size_t s
     auto& directory = static_cast<Directory&>(*file->inode);
     if (directory.nlink == 0)
         return Error::from_errno(ENOENT); // removed while open: Linux lists nothing
-    u8 record[sizeof(linux_abi::Dirent64Header) + NAME_MAX + 16];
+    u8 record[sizeof(abi::Dirent64Header) + abi::name_max + 16];
     size_t used = 0;
     while (true) {
         u64 position = file->offset;

@@ -29,7 +29,7 @@ namespace {
                 continue;
             if (path[end - 1] == '/')
                 continue;
-            auto lookup = TRY(resolve_path(kernel, AT_FDCWD, path, end, true));
+            auto lookup = TRY(resolve_path(kernel, abi::at_fdcwd, path, end, true));
             if (!lookup.inode)
                 TRY(kernel.vfs().create_directory(lookup.parent_directory(), lookup.name, lookup.name_length, 0755));
             else if (!lookup.inode->is_directory())
@@ -48,7 +48,7 @@ namespace {
         while (parent_length > 0 && path[parent_length - 1] != '/')
             --parent_length;
         TRY(make_directories(kernel, path, parent_length));
-        auto lookup = TRY(resolve_path(kernel, AT_FDCWD, path, length, false));
+        auto lookup = TRY(resolve_path(kernel, abi::at_fdcwd, path, length, false));
         if (lookup.name_length == 0 || lookup.names_dot_or_dotdot() || lookup.trailing_slash)
             return Error::from_errno(EISDIR);
         if (lookup.inode) {
@@ -154,7 +154,7 @@ ErrorOr<void> vfs_create_symlink(Kernel& kernel, const char* path, const char* t
 ErrorOr<void> vfs_mark_read_only(Kernel& kernel, const char* path)
 {
     size_t length = TRY(checked_length(path));
-    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path, length, true));
+    auto inode = TRY(resolve_existing(kernel, abi::at_fdcwd, path, length, true));
     if (!inode->is_directory())
         return Error::from_errno(ENOTDIR);
     set_tree_flag(*inode, true, true);
@@ -166,7 +166,7 @@ void vfs_clear_modified(Kernel& kernel) { set_tree_flag(kernel.vfs().root(), fal
 ErrorOr<void> vfs_walk(Kernel& kernel, const char* directory, TreeVisitor visitor, void* context)
 {
     size_t length = TRY(checked_length(directory));
-    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, directory, length, true));
+    auto inode = TRY(resolve_existing(kernel, abi::at_fdcwd, directory, length, true));
     if (!inode->is_directory())
         return Error::from_errno(ENOTDIR);
     auto* path = static_cast<char*>(kmalloc(kPathMax));
@@ -180,7 +180,7 @@ ErrorOr<void> vfs_walk(Kernel& kernel, const char* directory, TreeVisitor visito
 ErrorOr<size_t> vfs_read_file(Kernel& kernel, const char* path, u64 offset, void* buffer, size_t length)
 {
     size_t path_length = TRY(checked_length(path));
-    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path, path_length, true));
+    auto inode = TRY(resolve_existing(kernel, abi::at_fdcwd, path, path_length, true));
     if (inode->is_directory())
         return Error::from_errno(EISDIR);
     if (!inode->is_regular())
@@ -191,7 +191,7 @@ ErrorOr<size_t> vfs_read_file(Kernel& kernel, const char* path, u64 offset, void
 ErrorOr<size_t> vfs_read_link(Kernel& kernel, const char* path, char* buffer, size_t capacity)
 {
     size_t path_length = TRY(checked_length(path));
-    auto inode = TRY(resolve_existing(kernel, AT_FDCWD, path, path_length, false));
+    auto inode = TRY(resolve_existing(kernel, abi::at_fdcwd, path, path_length, false));
     if (!inode->is_symlink())
         return Error::from_errno(EINVAL);
     auto& target = static_cast<Symlink&>(*inode).target;

@@ -99,9 +99,9 @@ namespace {
 
 SyscallResult sys_renameat2(Kernel& kernel, DirFd olddirfd, Path oldpath, DirFd newdirfd, Path newpath, Uint flags)
 {
-    if (flags & RENAME_WHITEOUT)
+    if (flags & abi::rename_whiteout)
         return Error::unsupported("RENAME_WHITEOUT is not supported");
-    if ((flags & ~u32(RENAME_NOREPLACE | RENAME_EXCHANGE)) || (flags == (RENAME_NOREPLACE | RENAME_EXCHANGE)))
+    if ((flags & ~u32(abi::rename_noreplace | abi::rename_exchange)) || (flags == (abi::rename_noreplace | abi::rename_exchange)))
         return Error::from_errno(EINVAL);
     PathPair paths;
     TRY(paths.copy_in(oldpath, newpath));
@@ -114,15 +114,15 @@ SyscallResult sys_renameat2(Kernel& kernel, DirFd olddirfd, Path oldpath, DirFd 
     if (!old_place.inode)
         return Error::from_errno(ENOENT);
     if (new_place.name_length == 0 || new_place.names_dot_or_dotdot())
-        return Error::from_errno((flags & RENAME_NOREPLACE) ? EEXIST : EBUSY);
+        return Error::from_errno((flags & abi::rename_noreplace) ? EEXIST : EBUSY);
     TRY(check_writable(*old_place.parent));
     TRY(check_writable(*new_place.parent));
     if (old_place.inode == new_place.inode)
-        return (flags & RENAME_NOREPLACE) ? SyscallResult(Error::from_errno(EEXIST)) : SyscallResult(0);
-    if (flags & RENAME_EXCHANGE)
+        return (flags & abi::rename_noreplace) ? SyscallResult(Error::from_errno(EEXIST)) : SyscallResult(0);
+    if (flags & abi::rename_exchange)
         TRY(exchange(kernel, old_place, new_place));
     else
-        TRY(rename(kernel, old_place, new_place, flags & RENAME_NOREPLACE));
+        TRY(rename(kernel, old_place, new_place, flags & abi::rename_noreplace));
     return 0;
 }
 
@@ -151,13 +151,13 @@ SyscallResult sys_symlinkat(Kernel& kernel, Path target_pointer, DirFd newdirfd,
 
 SyscallResult sys_linkat(Kernel& kernel, DirFd olddirfd, Path oldpath, DirFd newdirfd, Path newpath, AtFlags flags)
 {
-    if (flags & ~u32(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
+    if (flags & ~u32(abi::at_symlink_follow | abi::at_empty_path))
         return Error::from_errno(EINVAL);
     PathPair paths;
     TRY(paths.copy_in(oldpath, newpath, true));
     PathBuffer& old_path = paths.first();
     PathBuffer& new_path = paths.second();
-    auto source = TRY(resolve_at(kernel, olddirfd, old_path, flags & AT_SYMLINK_FOLLOW, flags & AT_EMPTY_PATH, false));
+    auto source = TRY(resolve_at(kernel, olddirfd, old_path, flags & abi::at_symlink_follow, flags & abi::at_empty_path, false));
     if (source->is_directory())
         return Error::from_errno(EPERM);
     if (source->nlink == 0)

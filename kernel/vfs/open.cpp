@@ -6,16 +6,16 @@ namespace zeroos {
 namespace {
 
     // Flags that only matter while opening; the rest stay on the open file description.
-    constexpr u32 kOpenTimeFlags = O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC;
+    constexpr u32 kOpenTimeFlags = abi::o_creat | abi::o_excl | abi::o_noctty | abi::o_trunc | abi::o_cloexec;
     constexpr u32 kTmpfileBit = 020000000; // O_TMPFILE without its O_DIRECTORY part
 
     ErrorOr<RefPtr<Inode>> open_or_create(Kernel& kernel, int dirfd, const PathBuffer& path, u32 flags, u32 mode)
     {
-        bool exclusive_create = (flags & O_CREAT) && (flags & O_EXCL);
-        bool follow = !(flags & O_NOFOLLOW) && !exclusive_create;
+        bool exclusive_create = (flags & abi::o_creat) && (flags & abi::o_excl);
+        bool follow = !(flags & abi::o_nofollow) && !exclusive_create;
         auto lookup = TRY(resolve_path(kernel, dirfd, path.bytes, path.length, follow));
         if (!lookup.inode) {
-            if (!(flags & O_CREAT))
+            if (!(flags & abi::o_creat))
                 return Error::from_errno(ENOENT);
             if (lookup.trailing_slash)
                 return Error::from_errno(EISDIR);
@@ -38,11 +38,11 @@ SyscallResult sys_openat(Kernel& kernel, DirFd dirfd, Path pathname, OpenFlags r
     u32 mode = requested_mode & 07777;
     if (flags & kTmpfileBit)
         return Error::unsupported("O_TMPFILE is not supported");
-    if (flags & FASYNC)
+    if (flags & abi::fasync)
         return Error::unsupported("O_ASYNC is not supported");
-    if (flags & O_PATH)
-        flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
-    if ((flags & O_ACCMODE) == O_ACCMODE || ((flags & O_CREAT) && (flags & O_DIRECTORY)))
+    if (flags & abi::o_path)
+        flags &= abi::o_path | abi::o_directory | abi::o_nofollow | abi::o_cloexec;
+    if ((flags & abi::o_accmode) == abi::o_accmode || ((flags & abi::o_creat) && (flags & abi::o_directory)))
         return Error::from_errno(EINVAL);
 
     PathBuffer path;
@@ -55,27 +55,27 @@ SyscallResult sys_openat(Kernel& kernel, DirFd dirfd, Path pathname, OpenFlags r
     }
     RefPtr<Inode> inode = opened.release_value();
 
-    if (!(flags & O_PATH)) {
-        bool writing = (flags & O_ACCMODE) != O_RDONLY;
+    if (!(flags & abi::o_path)) {
+        bool writing = (flags & abi::o_accmode) != abi::o_rdonly;
         if (inode->is_symlink())
             return Error::from_errno(ELOOP); // O_NOFOLLOW on a symlink
-        if (inode->is_directory() && (writing || (flags & O_CREAT)))
+        if (inode->is_directory() && (writing || (flags & abi::o_creat)))
             return Error::from_errno(EISDIR);
-        if (writing || (flags & O_TRUNC))
+        if (writing || (flags & abi::o_trunc))
             TRY(check_writable(*inode));
-        if ((flags & O_TRUNC) && inode->is_regular()) {
+        if ((flags & abi::o_trunc) && inode->is_regular()) {
             TRY(static_cast<RegularFile*>(inode.ptr())->truncate(0));
             inode->touch_modified(kernel.vfs().now());
         }
     }
-    if ((flags & O_DIRECTORY) && !inode->is_directory())
+    if ((flags & abi::o_directory) && !inode->is_directory())
         return Error::from_errno(ENOTDIR);
 
-    u32 kept = (flags & ~kOpenTimeFlags) | (flags & O_PATH ? 0u : u32(LINUX_O_LARGEFILE));
+    u32 kept = (flags & ~kOpenTimeFlags) | (flags & abi::o_path ? 0u : u32(abi::o_largefile));
     auto file = make_ref<OpenFile>(inode, kept);
     if (!file)
         return Error::from_errno(ENOMEM);
-    return TRY(kernel.fds().allocate(file, flags & O_CLOEXEC));
+    return TRY(kernel.fds().allocate(file, flags & abi::o_cloexec));
 }
 
 } // namespace zeroos

@@ -11,7 +11,7 @@ namespace {
 
     ErrorOr<RefPtr<Inode>> start_directory(Kernel& kernel, int dirfd)
     {
-        if (dirfd == AT_FDCWD)
+        if (dirfd == abi::at_fdcwd)
             return kernel.vfs().cwd();
         auto file = TRY(kernel.fds().get(dirfd));
         if (!file->inode->is_directory())
@@ -48,7 +48,7 @@ namespace {
                 ++i;
             bool is_last = i == length;
 
-            if (component_length > NAME_MAX)
+            if (component_length > abi::name_max)
                 return Error::from_errno(ENAMETOOLONG);
             if (!current->is_directory())
                 return Error::from_errno(ENOTDIR);
@@ -127,7 +127,7 @@ ErrorOr<RefPtr<Inode>> resolve_at(Kernel& kernel, int dirfd, const PathBuffer& p
     if (path.length == 0) {
         if (!allow_empty)
             return Error::from_errno(ENOENT);
-        if (dirfd == AT_FDCWD)
+        if (dirfd == abi::at_fdcwd)
             return kernel.vfs().cwd();
         auto file = TRY(kernel.fds().get(dirfd));
         return file->inode;
@@ -148,7 +148,7 @@ void note_missing(Kernel& kernel, int dirfd, const PathBuffer& path)
     size_t length = 0;
     if (path.length && path.bytes[0] != '/') {
         RefPtr<Inode> start;
-        if (dirfd == AT_FDCWD) {
+        if (dirfd == abi::at_fdcwd) {
             start = kernel.vfs().cwd();
         } else if (auto file = kernel.fds().get(dirfd); !file.is_error() && file.value()->inode->is_directory()) {
             start = file.value()->inode;

@@ -14,7 +14,7 @@ constexpr int kMaxSymlinkFollows = 40; // then ELOOP
 struct Lookup {
     RefPtr<Inode> parent; // the directory holding `name`
     RefPtr<Inode> inode; // null when the last component does not exist (yet)
-    char name[NAME_MAX + 1];
+    char name[abi::name_max + 1];
     size_t name_length = 0; // 0 for paths without a last component ("/")
     bool trailing_slash = false;
 

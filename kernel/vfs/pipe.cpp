@@ -23,10 +23,10 @@ namespace {
             buffer_ = static_cast<u8*>(kmalloc(kPipeCapacity));
             return buffer_ != nullptr;
         }
-        void opened(OpenFile& file) override { ++(file.access_mode() == O_RDONLY ? readers_ : writers_); }
+        void opened(OpenFile& file) override { ++(file.access_mode() == abi::o_rdonly ? readers_ : writers_); }
         void closed(OpenFile& file) override
         {
-            bool reader = file.access_mode() == O_RDONLY;
+            bool reader = file.access_mode() == abi::o_rdonly;
             if (--(reader ? readers_ : writers_) == 0)
                 wake(reader ? Thread::Wait::PipeWrite : Thread::Wait::PipeRead); // EPIPE, or end of file
         }
@@ -37,16 +37,16 @@ namespace {
         u32 poll_events(const OpenFile& file) const override
         {
             u32 events = 0;
-            if (file.access_mode() == O_RDONLY) {
+            if (file.access_mode() == abi::o_rdonly) {
                 if (used_)
-                    events |= POLLIN | POLLRDNORM;
+                    events |= abi::pollin | abi::pollrdnorm;
                 if (!writers_)
-                    events |= POLLHUP;
+                    events |= abi::pollhup;
             } else {
                 if (used_ < kPipeCapacity)
-                    events |= POLLOUT | POLLWRNORM;
+                    events |= abi::pollout | abi::pollwrnorm;
                 if (!readers_)
-                    events |= POLLERR;
+                    events |= abi::pollerr;
             }
             return events;
         }
@@ -58,7 +58,7 @@ namespace {
             if (used_ == 0) {
                 if (!writers_)
                     return size_t(0);
-                if (!(file.flags & O_NONBLOCK))
+                if (!(file.flags & abi::o_nonblock))
                     kernel_.threads().block_current(Thread::Wait::PipeRead, ino);
                 return Error::from_errno(EAGAIN);
             }
@@ -87,7 +87,7 @@ namespace {
         {
             Thread& thread = kernel_.threads().current();
             size_t already = thread.restarting ? thread.restart_progress : 0;
-            bool blocking = !(file.flags & O_NONBLOCK);
+            bool blocking = !(file.flags & abi::o_nonblock);
             if (!readers_)
                 return already ? ErrorOr<size_t>(already) : Error::from_errno(EPIPE);
             if (length == 0)
@@ -149,9 +149,9 @@ namespace {
 
 SyscallResult sys_pipe2(Kernel& kernel, Ptr<> pipefd, OpenFlags flags)
 {
-    if (flags & O_DIRECT)
+    if (flags & abi::o_direct)
         return Error::unsupported("pipe2 O_DIRECT (packet mode) is not supported");
-    if (flags & ~u32(O_CLOEXEC | O_NONBLOCK))
+    if (flags & ~u32(abi::o_cloexec | abi::o_nonblock))
         return Error::from_errno(EINVAL);
     auto* pipe = make<Pipe>(kernel);
     if (!pipe)
@@ -159,13 +159,13 @@ SyscallResult sys_pipe2(Kernel& kernel, Ptr<> pipefd, OpenFlags flags)
     auto inode = RefPtr<Inode>::adopt(pipe);
     if (!pipe->allocate())
         return Error::from_errno(ENFILE);
-    kernel.vfs().stamp(*pipe, S_IFIFO | 0600);
-    auto read_end = make_ref<OpenFile>(inode, O_RDONLY | (flags & O_NONBLOCK));
-    auto write_end = make_ref<OpenFile>(inode, O_WRONLY | (flags & O_NONBLOCK));
+    kernel.vfs().stamp(*pipe, abi::s_ififo | 0600);
+    auto read_end = make_ref<OpenFile>(inode, abi::o_rdonly | (flags & abi::o_nonblock));
+    auto write_end = make_ref<OpenFile>(inode, abi::o_wronly | (flags & abi::o_nonblock));
     if (!read_end || !write_end)
         return Error::from_errno(ENFILE);
     auto& fds = kernel.fds();
-    bool cloexec = flags & O_CLOEXEC;
+    bool cloexec = flags & abi::o_cloexec;
     int read_fd = TRY(fds.allocate(read_end, cloexec));
     auto write_fd = fds.allocate(write_end, cloexec);
     if (write_fd.is_error()) {

@@ -9,14 +9,14 @@ namespace zeroos {
 
 namespace {
 
-    constexpr u32 kAlwaysReported = POLLERR | POLLHUP | POLLNVAL;
+    constexpr u32 kAlwaysReported = abi::pollerr | abi::pollhup | abi::pollnval;
 
     // The events `fd` is ready for, POLLNVAL when it is not an open (non-O_PATH) descriptor.
     u32 ready_events(Kernel& kernel, int fd)
     {
         auto file = kernel.fds().get(fd);
         if (file.is_error() || file.value()->is_path_only())
-            return POLLNVAL;
+            return abi::pollnval;
         return file.value()->inode->poll_events(*file.value());
     }
 
@@ -71,7 +71,7 @@ SyscallResult do_poll(Kernel& kernel, UserPtr<void> pointer, u32 count, i64 time
 {
     if (count > kernel.fds().max_fds())
         return Error::from_errno(EINVAL);
-    auto entries = pointer.cast<linux_abi::PollFd>();
+    auto entries = pointer.cast<abi::PollFd>();
     long ready = 0;
     for (u32 pass = 0; pass < 2; ++pass) {
         for (u32 i = 0; i < count; ++i) {
@@ -98,7 +98,8 @@ SyscallResult do_select(Kernel& kernel, int nfds, UserPtr<void> readfds, UserPtr
     constexpr size_t kBits = 8 * sizeof(FdSetWord);
     size_t words = (static_cast<size_t>(nfds) + kBits - 1) / kBits;
     UserPtr<void> sets[3] = { readfds, writefds, exceptfds };
-    const u32 wanted[3] = { POLLIN | POLLRDNORM | POLLHUP | POLLERR, POLLOUT | POLLWRNORM | POLLERR, POLLPRI };
+    const u32 wanted[3]
+        = { abi::pollin | abi::pollrdnorm | abi::pollhup | abi::pollerr, abi::pollout | abi::pollwrnorm | abi::pollerr, abi::pollpri };
     long ready = 0;
     for (u32 pass = 0; pass < 2; ++pass) {
         for (size_t word = 0; word < words; ++word) {
@@ -112,7 +113,7 @@ SyscallResult do_select(Kernel& kernel, int nfds, UserPtr<void> readfds, UserPtr
                 if (fd >= nfds || !((in[0] | in[1] | in[2]) & mask))
                     continue;
                 u32 events = ready_events(kernel, fd);
-                if (events & POLLNVAL)
+                if (events & abi::pollnval)
                     return Error::from_errno(EBADF);
                 for (int s = 0; s < 3; ++s) {
                     if ((in[s] & mask) && (events & wanted[s])) {

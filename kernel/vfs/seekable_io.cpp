@@ -42,19 +42,19 @@ SyscallResult sys_lseek(Kernel& kernel, Fd fd, Offset offset, Int whence)
         return Error::from_errno(ESPIPE);
     i64 base;
     switch (whence) {
-    case SEEK_SET:
+    case abi::seek_set:
         base = 0;
         break;
-    case SEEK_CUR:
+    case abi::seek_cur:
         base = static_cast<i64>(file->offset);
         break;
-    case SEEK_END:
+    case abi::seek_end:
         if (file->inode->is_directory())
             return Error::from_errno(EINVAL);
         base = static_cast<i64>(file->inode->size());
         break;
-    case SEEK_DATA:
-    case SEEK_HOLE:
+    case abi::seek_data:
+    case abi::seek_hole:
         return Error::unsupported("lseek SEEK_DATA/SEEK_HOLE is not supported");
     default:
         return Error::from_errno(EINVAL);

@@ -9,7 +9,7 @@ namespace {
 
     constexpr u32 kStatxReserved = 0x80000000u;
 
-    linux_abi::StatxTimestamp statx_time(i64 ns)
+    abi::StatxTimestamp statx_time(i64 ns)
     {
         Timespec time = timespec_from_ns(ns);
         return { time.tv_sec, static_cast<u32>(time.tv_nsec), 0 };
@@ -19,12 +19,12 @@ namespace {
     u32 major_of(u64 dev) { return static_cast<u32>((dev >> 8) & 0xfff); }
     u32 minor_of(u64 dev) { return static_cast<u32>((dev & 0xff) | ((dev >> 12) & 0xfff00)); }
 
-    ErrorOr<void> write_statfs(const FileSpace& space, UserPtr<linux_abi::Statfs> destination)
+    ErrorOr<void> write_statfs(const FileSpace& space, UserPtr<abi::Statfs> destination)
     {
         // The --fs-size budget and what the files use of it. Unlimited (the RISC-V build) is a
         // fixed 4 GiB, all free, so nothing of the heap size leaks into the guest.
-        linux_abi::Statfs answer {};
-        answer.type = TMPFS_MAGIC;
+        abi::Statfs answer {};
+        answer.type = abi::tmpfs_magic;
         answer.block_size = kPageSize;
         if (space.limit_pages()) {
             answer.blocks = space.limit_pages();
@@ -33,7 +33,7 @@ namespace {
             answer.blocks = answer.blocks_free = answer.blocks_available = 1u << 20;
         }
         answer.files = answer.files_free = 1u << 20;
-        answer.name_length = NAME_MAX;
+        answer.name_length = abi::name_max;
         answer.fragment_size = kPageSize;
         return write_to_user(destination, answer);
     }
@@ -42,28 +42,28 @@ namespace {
 
 SyscallResult sys_newfstatat(Kernel& kernel, DirFd dirfd, Path pathname, OutStat statbuf, AtFlags flags)
 {
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path | abi::at_no_automount))
         return Error::from_errno(EINVAL);
     PathBuffer path;
     TRY(copy_path_allow_empty(path, pathname));
-    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, true));
     TRY(arch_write_stat(statbuf, stat_of(*inode)));
     return 0;
 }
 
-SyscallResult sys_statx(Kernel& kernel, DirFd dirfd, Path pathname, AtFlags flags, Hex32 mask, Ptr<linux_abi::Statx> statxbuf)
+SyscallResult sys_statx(Kernel& kernel, DirFd dirfd, Path pathname, AtFlags flags, Hex32 mask, Ptr<abi::Statx> statxbuf)
 {
-    if (flags & ~u32(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
+    if (flags & ~u32(abi::at_symlink_nofollow | abi::at_empty_path | abi::at_no_automount | abi::at_statx_sync_type))
         return Error::from_errno(EINVAL);
-    if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & kStatxReserved))
+    if ((flags & abi::at_statx_sync_type) == abi::at_statx_sync_type || (mask & kStatxReserved))
         return Error::from_errno(EINVAL);
     PathBuffer path;
     TRY(copy_path_allow_empty(path, pathname));
-    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & AT_SYMLINK_NOFOLLOW), flags & AT_EMPTY_PATH, true));
+    auto inode = TRY(resolve_at(kernel, dirfd, path, !(flags & abi::at_symlink_nofollow), flags & abi::at_empty_path, true));
 
     KernelStat stat = stat_of(*inode);
-    linux_abi::Statx out {};
-    out.mask = STATX_BASIC_STATS; // everything but the birth time, which is not kept
+    abi::Statx out {};
+    out.mask = abi::statx_basic_stats; // everything but the birth time, which is not kept
     out.blksize = static_cast<u32>(stat.blksize);
     out.nlink = stat.nlink;
     out.uid = stat.uid;
@@ -81,16 +81,16 @@ SyscallResult sys_statx(Kernel& kernel, DirFd dirfd, Path pathname, AtFlags flag
     return 0;
 }
 
-SyscallResult sys_statfs(Kernel& kernel, Path pathname, Ptr<linux_abi::Statfs> buf)
+SyscallResult sys_statfs(Kernel& kernel, Path pathname, Ptr<abi::Statfs> buf)
 {
     PathBuffer path;
     TRY(copy_path_from_user(path, pathname));
-    TRY(resolve_existing(kernel, AT_FDCWD, path.bytes, path.length, true));
+    TRY(resolve_existing(kernel, abi::at_fdcwd, path.bytes, path.length, true));
     TRY(write_statfs(kernel.file_space(), buf));
     return 0;
 }
 
-SyscallResult sys_fstatfs(Kernel& kernel, Fd fd, Ptr<linux_abi::Statfs> buf)
+SyscallResult sys_fstatfs(Kernel& kernel, Fd fd, Ptr<abi::Statfs> buf)
 {
     TRY(kernel.fds().get(fd));
     TRY(write_statfs(kernel.file_space(), buf));

@@ -97,7 +97,7 @@ namespace {
                 ++i;
             if (component == 0 || (component == 1 && name[begin] == '.'))
                 continue;
-            if ((component == 2 && name[begin] == '.' && name[begin + 1] == '.') || component > NAME_MAX)
+            if ((component == 2 && name[begin] == '.' && name[begin + 1] == '.') || component > abi::name_max)
                 return Error::from_errno(EINVAL);
             if (out.length + component + 2 > sizeof(out.bytes))
                 return Error::from_errno(EINVAL);
@@ -188,7 +188,7 @@ namespace {
         case '5': {
             DirEntry* existing = place.directory->find(place.name, place.length);
             if (existing && existing->inode->is_directory()) {
-                existing->inode->mode = S_IFDIR | entry.mode;
+                existing->inode->mode = abi::s_ifdir | entry.mode;
                 return {};
             }
             TRY(clear_place(place));
@@ -297,7 +297,7 @@ namespace {
 ErrorOr<void> vfs_import_tar(Kernel& kernel, const void* archive, size_t size, const char* directory)
 {
     TRY(vfs_make_directories(kernel, directory));
-    auto base = TRY(resolve_existing(kernel, AT_FDCWD, directory, str_length(directory), true));
+    auto base = TRY(resolve_existing(kernel, abi::at_fdcwd, directory, str_length(directory), true));
     if (!base->is_directory())
         return Error::from_errno(ENOTDIR);
     auto* scratch = make<Scratch>();

@@ -16,7 +16,7 @@ RefPtr<Inode> Vfs::new_directory(u32 mode)
     auto* directory = make<Directory>();
     if (!directory)
         return {};
-    stamp(*directory, S_IFDIR | (mode & 07777));
+    stamp(*directory, abi::s_ifdir | (mode & 07777));
     directory->nlink = 2;
     directory->parent = directory;
     return RefPtr<Inode>::adopt(directory);
@@ -27,7 +27,7 @@ RefPtr<Inode> Vfs::new_regular_file(u32 mode)
     auto* file = make<RegularFile>(kernel_->file_space());
     if (!file)
         return {};
-    stamp(*file, S_IFREG | (mode & 07777));
+    stamp(*file, abi::s_ifreg | (mode & 07777));
     return RefPtr<Inode>::adopt(file);
 }
 
@@ -40,7 +40,7 @@ RefPtr<Inode> Vfs::new_symlink(const char* target, size_t length)
     link->target = String::copy(target, length);
     if (link->target.is_null())
         return {};
-    stamp(*link, S_IFLNK | 0777);
+    stamp(*link, abi::s_iflnk | 0777);
     return adopted;
 }
 

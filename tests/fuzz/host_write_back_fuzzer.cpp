@@ -69,9 +69,10 @@ struct Sandbox {
 
 using Input = FuzzInput;
 
-constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(-100);
-constexpr uint64_t kOpenFlags[] = { 01101 /* O_WRONLY|O_CREAT|O_TRUNC */, 0301 /* O_WRONLY|O_CREAT|O_EXCL */,
-    02101 /* O_WRONLY|O_CREAT|O_APPEND */, 0400101 /* O_WRONLY|O_CREAT|O_NOFOLLOW */ };
+namespace abi = zeroos::abi;
+constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(abi::at_fdcwd);
+constexpr uint64_t kOpenFlags[] = { abi::o_wronly | abi::o_creat | abi::o_trunc, abi::o_wronly | abi::o_creat | abi::o_excl,
+    abi::o_wronly | abi::o_creat | abi::o_append, abi::o_wronly | abi::o_creat | abi::o_nofollow };
 
 } // namespace
 
@@ -117,7 +118,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             fixture.call("unlinkat", kAtFdcwd, path, 0);
             break;
         case 3:
-            fixture.call("unlinkat", kAtFdcwd, path, 0x200); // AT_REMOVEDIR
+            fixture.call("unlinkat", kAtFdcwd, path, abi::at_removedir);
             break;
         case 4:
             fixture.call("renameat", kAtFdcwd, path, kAtFdcwd, other);
@@ -132,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             fixture.call("fchmodat", kAtFdcwd, path, (uint64_t(mode) << 4 | (bytes.empty() ? 0 : uint8_t(bytes[0]) & 017)) & 07777);
             break;
         case 8: { // truncate to a size of up to 64 KiB
-            long fd = fixture.call("openat", kAtFdcwd, path, 01 /* O_WRONLY */, 0);
+            long fd = fixture.call("openat", kAtFdcwd, path, abi::o_wronly, 0);
             if (fd >= 0) {
                 fixture.call("ftruncate", static_cast<uint64_t>(fd), uint64_t(mode) * 257);
                 fixture.call("close", static_cast<uint64_t>(fd));

@@ -60,7 +60,7 @@ uint64_t argument(Input& input, uint64_t previous)
     case 10:
         return input.byte() % 12;
     case 11:
-        return static_cast<uint64_t>(-100); // AT_FDCWD
+        return static_cast<uint64_t>(zeroos::abi::at_fdcwd);
     case 12:
         return fake::kArenaBase + fake::kArenaSize - input.byte();
     case 13:

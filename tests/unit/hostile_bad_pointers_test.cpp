@@ -14,7 +14,7 @@ namespace {
 constexpr size_t kBuffer = 4096;
 constexpr size_t kGuard = 64;
 constexpr uint8_t kGuardByte = 0xa5;
-constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(-100);
+constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(abi::at_fdcwd);
 
 struct Argument {
     ArgFormat kind;
@@ -60,12 +60,12 @@ long call_with(const SyscallInfo& info, const std::vector<Argument>& arguments, 
     uint64_t length, bool& guards_intact, bool& exited)
 {
     KernelFixture f;
-    long fd = f.call("openat", kAtFdcwd, f.put_string("/tmp/sweep"), 0102 /* O_RDWR|O_CREAT */, 0644);
+    long fd = f.call("openat", kAtFdcwd, f.put_string("/tmp/sweep"), abi::o_rdwr | abi::o_creat, 0644);
     REQUIRE(fd >= 0);
     REQUIRE(f.call("write", static_cast<uint64_t>(fd), f.put_string(std::string(64, 'x')), 64) == 64);
     REQUIRE(f.call("lseek", static_cast<uint64_t>(fd), 0, 0) == 0);
     if (directory_fd)
-        fd = f.call("openat", kAtFdcwd, f.put_string("/tmp"), 0200000 /* O_DIRECTORY */, 0);
+        fd = f.call("openat", kAtFdcwd, f.put_string("/tmp"), abi::o_directory, 0);
     REQUIRE(fd >= 0);
 
     *static_cast<char*>(fake::host_address(fake::kScratchBase + fake::kScratchSize - 1, 1)) = 'a';
@@ -220,7 +220,7 @@ TEST_CASE("huge lengths with a buffer at the end of a mapping give an errno or a
             for (uint64_t length : { uint64_t(1) << 40, ~uint64_t(0), uint64_t(1) << 63 }) {
                 KernelFixture f;
                 // A regular file, so writes do read the buffer (/dev/zero would not even look).
-                long fd = f.call("openat", kAtFdcwd, f.put_string("/tmp/huge"), 0102 /* O_RDWR|O_CREAT */, 0644);
+                long fd = f.call("openat", kAtFdcwd, f.put_string("/tmp/huge"), abi::o_rdwr | abi::o_creat, 0644);
                 REQUIRE(fd >= 0);
                 REQUIRE(f.call("write", static_cast<uint64_t>(fd), f.reserve(2 * kBuffer, 'x'), 2 * kBuffer) == 2 * kBuffer);
                 REQUIRE(f.call("lseek", static_cast<uint64_t>(fd), 0, 0) == 0);
@@ -253,7 +253,7 @@ TEST_CASE("a buffer reaching past the user address space is EFAULT even where no
 {
     KernelFixture f;
     constexpr uint64_t kLimit = 0x7ffffffff000; // x86-64's TASK_SIZE_MAX, as access_ok checks
-    long null = f.call("openat", kAtFdcwd, f.put_string("/dev/null"), 02 /* O_RDWR */, 0);
+    long null = f.call("openat", kAtFdcwd, f.put_string("/dev/null"), abi::o_rdwr, 0);
     REQUIRE(null >= 0);
     uint64_t buffer = f.put_string("data");
     CHECK(f.call("write", null, buffer, 4) == 4);

@@ -193,13 +193,13 @@ TEMPLATE_TEST_CASE("mremap growth keeps the contents in place or moved", "[alloc
     MemoryFixture<TestType> f;
     u64 base = f.memory.arena().base;
     // In place: the brk end of the arena has room above.
-    REQUIRE(f.memory.map_fixed(base, 0x2000, PROT_READ | PROT_WRITE, false).value() == base);
+    REQUIRE(f.memory.map_fixed(base, 0x2000, abi::prot_read | abi::prot_write, false).value() == base);
     std::memset(host(base, 0x2000), 0x5a, 0x2000);
     REQUIRE(f.memory.remap(base, 0x2000, 0x5000, false).value() == base);
     CHECK(all_bytes(base, 0x2000, 0x5a));
     CHECK(all_bytes(base + 0x2000, 0x3000, 0));
     // Moved: the top mapping has the end of the arena above it.
-    u64 top = f.memory.map_anywhere(0x2000, PROT_READ).value();
+    u64 top = f.memory.map_anywhere(0x2000, abi::prot_read).value();
     CHECK(top == base + f.kArenaSize - 0x2000);
     std::memset(host(top, 0x2000), 0xc3, 0x2000);
     CHECK(f.memory.remap(top, 0x2000, 0x4000, false).error().code() == ENOMEM);
@@ -209,7 +209,7 @@ TEMPLATE_TEST_CASE("mremap growth keeps the contents in place or moved", "[alloc
     CHECK(all_bytes(moved + 0x2000, 0x2000, 0));
     CHECK(f.memory.is_mapped(moved, 0x4000));
     // Moved elsewhere: the space below is taken now.
-    REQUIRE(f.memory.map_fixed(moved - 0x8000, 0x8000, PROT_READ, false).value() == moved - 0x8000);
+    REQUIRE(f.memory.map_fixed(moved - 0x8000, 0x8000, abi::prot_read, false).value() == moved - 0x8000);
     u64 far = f.memory.remap(moved, 0x4000, 0x6000, true).value();
     CHECK(far + 0x6000 <= moved - 0x8000);
     CHECK(all_bytes(far, 0x2000, 0xc3));
@@ -220,10 +220,10 @@ TEMPLATE_TEST_CASE("mremap growth keeps the contents in place or moved", "[alloc
 TEMPLATE_TEST_CASE("memory handed out again reads as zeros", "[allocator]", FreeListAllocator, BuddyAllocator, BumpAllocator)
 {
     MemoryFixture<TestType> f;
-    u64 first = f.memory.map_anywhere(0x3000, PROT_READ | PROT_WRITE).value();
+    u64 first = f.memory.map_anywhere(0x3000, abi::prot_read | abi::prot_write).value();
     std::memset(host(first, 0x3000), 0xee, 0x3000);
     REQUIRE_FALSE(f.memory.unmap(first, 0x3000).is_error());
-    u64 second = f.memory.map_anywhere(0x3000, PROT_READ | PROT_WRITE).value();
+    u64 second = f.memory.map_anywhere(0x3000, abi::prot_read | abi::prot_write).value();
     if constexpr (TestType::kReusesMemory)
         CHECK(second == first);
     else

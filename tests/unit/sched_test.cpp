@@ -1,6 +1,7 @@
 // Threads as the kernel sees them: clone, the round-robin switches at blocking calls, exits,
 // deadlines on the virtual clock and the deadlock report, against the fake platform.
 #include "fake_platform.h"
+#include "sched/linux_abi.h"
 #include "vfs_helpers.h"
 
 #include <catch2/catch.hpp>
@@ -62,7 +63,7 @@ TEST_CASE("clone checks its flags as Linux does and fails fast on a new process"
     CHECK(f.call("clone", kThreadFlags & ~uint64_t(0x800), kStack) == -EINVAL); // THREAD without SIGHAND
     CHECK(f.call("clone", 0x800 | 0x10000, kStack) == -EINVAL); // SIGHAND without VM
     CHECK(fake::created_threads().empty());
-    f.call("clone", 17 /* SIGCHLD: fork */, 0);
+    f.call("clone", abi::sigchld /* fork */, 0);
     CHECK(f.exited());
     CHECK(f.kernel().process().exit_status() == 70);
     REQUIRE(fake::reports().size() == 1);
@@ -154,7 +155,7 @@ TEST_CASE("an absolute FUTEX_WAIT_BITSET deadline on CLOCK_REALTIME is the same 
     uint64_t futex = f.put_bytes(&zero, 4);
     Timespec deadline { 1003, 250 };
     uint64_t at = f.put_bytes(&deadline, sizeof deadline);
-    CHECK(f.call("futex", futex, 9 | 256 /* CLOCK_REALTIME */, 0, at, 0, 0xffffffff) == -ETIMEDOUT);
+    CHECK(f.call("futex", futex, abi::futex_wait_bitset | abi::futex_clock_realtime, 0, at, 0, 0xffffffff) == -ETIMEDOUT);
     CHECK(f.kernel().clock().monotonic_ns() == 3'000'000'250u);
     CHECK(f.call("futex", futex, 9 | 256, 0, at, 0, 0xffffffff) == -ETIMEDOUT); // already past
     CHECK(f.kernel().clock().monotonic_ns() == 3'000'000'250u);
@@ -248,14 +249,14 @@ TEST_CASE("a read of an empty pipe blocks until another thread writes and then r
     struct {
         int32_t fd;
         int16_t events, revents;
-    } entry { read_end, 1 /* POLLIN */, 0 };
+    } entry { read_end, abi::pollin, 0 };
     uint64_t poll_entry = f.put_bytes(&entry, sizeof entry);
     CHECK(f.call("ppoll", poll_entry, 1, 0, 0, 8) == 0); // blocks: thread 2's yield returns 0
     CHECK(f.running_tid() == 2);
     CHECK(f.call("close", write_end) == 0);
     CHECK(f.call("sched_yield") == 1);
     CHECK(f.running_tid() == 1);
-    CHECK(f.read<int16_t>(poll_entry + 6) == 0x10); // POLLHUP
+    CHECK(f.read<int16_t>(poll_entry + 6) == abi::pollhup);
 }
 
 TEST_CASE("a poll timeout with every thread blocked ends at its deadline")
@@ -264,7 +265,7 @@ TEST_CASE("a poll timeout with every thread blocked ends at its deadline")
     struct {
         int32_t fd;
         int16_t events, revents;
-    } entry { make_pipe(f).read_end, 1 /* POLLIN */, 0 };
+    } entry { make_pipe(f).read_end, abi::pollin, 0 };
     uint64_t poll_entry = f.put_bytes(&entry, sizeof entry);
     Timespec timeout { 0, 300 };
     uint64_t timeout_pointer = f.put_bytes(&timeout, sizeof timeout);
@@ -314,7 +315,7 @@ TEST_CASE("sendfile into a full pipe waits when it moved nothing and returns its
     auto [rc, read_end, write_end] = make_pipe(f);
     REQUIRE(rc == 0);
     std::string data = alphabet_bytes();
-    long file = f.call("openat", static_cast<uint64_t>(-100), f.put_string("/tmp/data"), 0102 /* O_RDWR|O_CREAT */, 0600);
+    long file = f.call("openat", static_cast<uint64_t>(abi::at_fdcwd), f.put_string("/tmp/data"), abi::o_rdwr | abi::o_creat, 0600);
     REQUIRE(file >= 0);
     REQUIRE(f.call("write", file, f.put_bytes(data.data(), data.size()), data.size()) == 100000);
     REQUIRE(f.call("lseek", file, 0, 0) == 0);

@@ -23,13 +23,13 @@ TEST_CASE("clocks start at the epoch from BootConfig and at zero")
     config.epoch_seconds = 1700000000;
     KernelFixture f(config);
     uint64_t out = f.reserve(sizeof(Timespec), 0xff);
-    for (int clock : { CLOCK_REALTIME, CLOCK_REALTIME_COARSE, CLOCK_TAI }) {
+    for (int clock : { abi::clock_realtime, abi::clock_realtime_coarse, abi::clock_tai }) {
         CHECK(f.call("clock_gettime", clock, out) == 0);
         CHECK(read_timespec(f, out).tv_sec == 1700000000);
         CHECK(read_timespec(f, out).tv_nsec == 0);
     }
-    for (int clock : { CLOCK_MONOTONIC, CLOCK_MONOTONIC_RAW, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME, CLOCK_PROCESS_CPUTIME_ID,
-             CLOCK_THREAD_CPUTIME_ID }) {
+    for (int clock : { abi::clock_monotonic, abi::clock_monotonic_raw, abi::clock_monotonic_coarse, abi::clock_boottime,
+             abi::clock_process_cputime_id, abi::clock_thread_cputime_id }) {
         CHECK(f.call("clock_gettime", clock, out) == 0);
         CHECK(read_timespec(f, out).tv_sec == 0);
         CHECK(read_timespec(f, out).tv_nsec == 0);
@@ -42,11 +42,11 @@ TEST_CASE("clock_gettime and clock_getres reject unknown clocks and bad pointers
     uint64_t out = f.reserve(sizeof(Timespec));
     CHECK(f.call("clock_gettime", 10, out) == -EINVAL);
     CHECK(f.call("clock_gettime", 100, out) == -EINVAL);
-    CHECK(f.call("clock_gettime", CLOCK_MONOTONIC, fake::kUnmapped) == -EFAULT);
+    CHECK(f.call("clock_gettime", abi::clock_monotonic, fake::kUnmapped) == -EFAULT);
     CHECK(f.call("clock_getres", 10, out) == -EINVAL);
-    CHECK(f.call("clock_getres", CLOCK_MONOTONIC, fake::kUnmapped) == -EFAULT);
-    CHECK(f.call("clock_getres", CLOCK_MONOTONIC, 0) == 0);
-    CHECK(f.call("clock_getres", CLOCK_REALTIME, out) == 0);
+    CHECK(f.call("clock_getres", abi::clock_monotonic, fake::kUnmapped) == -EFAULT);
+    CHECK(f.call("clock_getres", abi::clock_monotonic, 0) == 0);
+    CHECK(f.call("clock_getres", abi::clock_realtime, out) == 0);
     CHECK(read_timespec(f, out).tv_sec == 0);
     CHECK(read_timespec(f, out).tv_nsec == 1);
 }
@@ -73,7 +73,7 @@ TEST_CASE("nanosleep advances the virtual clock by exactly the request")
     CHECK(f.kernel().clock().monotonic_ns() == 2'000'000'500);
     CHECK(f.read<uint8_t>(remaining) == 0xee); // rem untouched: nothing interrupts a sleep
     uint64_t out = f.reserve(sizeof(Timespec));
-    f.call("clock_gettime", CLOCK_REALTIME, out);
+    f.call("clock_gettime", abi::clock_realtime, out);
     CHECK(read_timespec(f, out).tv_sec == 1002);
     CHECK(read_timespec(f, out).tv_nsec == 500);
     CHECK(f.call("nanosleep", put_timespec(f, 0, 0), 0) == 0);
@@ -95,20 +95,20 @@ TEST_CASE("clock_nanosleep sleeps relative or until an absolute time")
     BootConfig config;
     config.epoch_seconds = 5000;
     KernelFixture f(config);
-    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, 0, put_timespec(f, 1, 0), 0) == 0);
+    CHECK(f.call("clock_nanosleep", abi::clock_monotonic, 0, put_timespec(f, 1, 0), 0) == 0);
     CHECK(f.kernel().clock().monotonic_ns() == 1'000'000'000);
-    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, TIMER_ABSTIME, put_timespec(f, 3, 25), 0) == 0);
+    CHECK(f.call("clock_nanosleep", abi::clock_monotonic, abi::timer_abstime, put_timespec(f, 3, 25), 0) == 0);
     CHECK(f.kernel().clock().monotonic_ns() == 3'000'000'025);
     // An absolute time in the past returns at once.
-    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, TIMER_ABSTIME, put_timespec(f, 1, 0), 0) == 0);
+    CHECK(f.call("clock_nanosleep", abi::clock_monotonic, abi::timer_abstime, put_timespec(f, 1, 0), 0) == 0);
     CHECK(f.kernel().clock().monotonic_ns() == 3'000'000'025);
-    CHECK(f.call("clock_nanosleep", CLOCK_REALTIME, TIMER_ABSTIME, put_timespec(f, 5010, 0), 0) == 0);
+    CHECK(f.call("clock_nanosleep", abi::clock_realtime, abi::timer_abstime, put_timespec(f, 5010, 0), 0) == 0);
     CHECK(f.kernel().clock().realtime_ns() == 5010'000'000'000);
-    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, 0, put_timespec(f, 0, 2'000'000'000), 0) == -EINVAL);
+    CHECK(f.call("clock_nanosleep", abi::clock_monotonic, 0, put_timespec(f, 0, 2'000'000'000), 0) == -EINVAL);
     CHECK(f.call("clock_nanosleep", 10, 0, put_timespec(f, 1, 0), 0) == -EINVAL);
-    CHECK(f.call("clock_nanosleep", CLOCK_THREAD_CPUTIME_ID, 0, put_timespec(f, 1, 0), 0) == -EINVAL);
-    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC_RAW, 0, put_timespec(f, 1, 0), 0) == -EOPNOTSUPP);
-    CHECK(f.call("clock_nanosleep", CLOCK_MONOTONIC, 0, fake::kUnmapped, 0) == -EFAULT);
+    CHECK(f.call("clock_nanosleep", abi::clock_thread_cputime_id, 0, put_timespec(f, 1, 0), 0) == -EINVAL);
+    CHECK(f.call("clock_nanosleep", abi::clock_monotonic_raw, 0, put_timespec(f, 1, 0), 0) == -EOPNOTSUPP);
+    CHECK(f.call("clock_nanosleep", abi::clock_monotonic, 0, fake::kUnmapped, 0) == -EFAULT);
     CHECK(f.kernel().clock().realtime_ns() == 5010'000'000'000);
 }
 

@@ -14,7 +14,7 @@ namespace {
 std::vector<std::pair<std::string, int>> list(KernelFixture& f, const std::string& path, size_t buffer_size = 4096)
 {
     std::vector<std::pair<std::string, int>> names;
-    long fd = open(f, path, O_RDONLY | O_DIRECTORY);
+    long fd = open(f, path, abi::o_rdonly | abi::o_directory);
     if (fd < 0)
         return { { "<open failed>", static_cast<int>(fd) } };
     uint64_t buffer = f.reserve(buffer_size);
@@ -26,7 +26,7 @@ std::vector<std::pair<std::string, int>> list(KernelFixture& f, const std::strin
             break;
         }
         for (long at = 0; at < got;) {
-            auto header = f.read<linux_abi::Dirent64Header>(buffer + at);
+            auto header = f.read<abi::Dirent64Header>(buffer + at);
             names.push_back({ f.read_string(buffer + at + sizeof(header), header.reclen - sizeof(header)).c_str(), header.type });
             at += header.reclen;
         }
@@ -70,12 +70,14 @@ TEST_CASE("vfs: the boot tree")
 {
     KernelFixture f;
     using Listing = std::vector<std::pair<std::string, int>>;
-    CHECK(list(f, "/") == Listing { { ".", DT_DIR }, { "..", DT_DIR }, { "tmp", DT_DIR }, { "dev", DT_DIR }, { "proc", DT_DIR } });
-    CHECK(list(f, "/dev")
+    CHECK(list(f, "/")
         == Listing {
-            { ".", DT_DIR }, { "..", DT_DIR }, { "null", DT_CHR }, { "zero", DT_CHR }, { "random", DT_CHR }, { "urandom", DT_CHR } });
-    CHECK(statx(f, "/tmp").stx.mode == (S_IFDIR | 01777));
-    CHECK(statx(f, "/").stx.mode == (S_IFDIR | 0755));
+            { ".", abi::dt_dir }, { "..", abi::dt_dir }, { "tmp", abi::dt_dir }, { "dev", abi::dt_dir }, { "proc", abi::dt_dir } });
+    CHECK(list(f, "/dev")
+        == Listing { { ".", abi::dt_dir }, { "..", abi::dt_dir }, { "null", abi::dt_chr }, { "zero", abi::dt_chr },
+            { "random", abi::dt_chr }, { "urandom", abi::dt_chr } });
+    CHECK(statx(f, "/tmp").stx.mode == (abi::s_ifdir | 01777));
+    CHECK(statx(f, "/").stx.mode == (abi::s_ifdir | 0755));
     CHECK(statx(f, "/").stx.ino == 1);
     CHECK(cwd(f) == "/");
 }
@@ -97,20 +99,21 @@ TEST_CASE("vfs: getdents64 lists names and types and survives unlinks between ca
     REQUIRE(make_file(f, "/tmp/d/file", "x") == 0);
     REQUIRE(symlink(f, "file", "/tmp/d/link") == 0);
     using Listing = std::vector<std::pair<std::string, int>>;
-    Listing expected { { ".", DT_DIR }, { "..", DT_DIR }, { "sub", DT_DIR }, { "file", DT_REG }, { "link", DT_LNK } };
+    Listing expected { { ".", abi::dt_dir }, { "..", abi::dt_dir }, { "sub", abi::dt_dir }, { "file", abi::dt_reg },
+        { "link", abi::dt_lnk } };
     CHECK(list(f, "/tmp/d") == expected);
     CHECK(list(f, "/tmp/d", 32) == expected); // one record per call
 
     // Read two entries, remove one already seen, continue: nothing is skipped or repeated.
     for (int i = 0; i < 20; ++i)
         REQUIRE(make_file(f, "/tmp/d/n" + std::to_string(i), "") == 0);
-    long fd = open(f, "/tmp/d", O_RDONLY | O_DIRECTORY);
+    long fd = open(f, "/tmp/d", abi::o_rdonly | abi::o_directory);
     uint64_t buffer = f.reserve(64);
     std::vector<std::string> seen;
     long got;
     while ((got = f.call("getdents64", fd, buffer, 64)) > 0) {
         for (long at = 0; at < got;) {
-            auto header = f.read<linux_abi::Dirent64Header>(buffer + at);
+            auto header = f.read<abi::Dirent64Header>(buffer + at);
             std::string name = f.read_string(buffer + at + sizeof(header), header.reclen - sizeof(header)).c_str();
             seen.push_back(name);
             if (name[0] == 'n')
@@ -121,10 +124,10 @@ TEST_CASE("vfs: getdents64 lists names and types and survives unlinks between ca
     CHECK(got == 0);
     CHECK(seen.size() == 25);
     CHECK(f.call("getdents64", fd, buffer, 10) == 0); // at the end already
-    CHECK(f.call("lseek", fd, 0, SEEK_SET) == 0);
+    CHECK(f.call("lseek", fd, 0, abi::seek_set) == 0);
     CHECK(f.call("getdents64", fd, buffer, 10) == -EINVAL); // too small for one record
     CHECK(f.call("getdents64", fd, fake::kUnmapped, 64) == -EFAULT);
-    long file_fd = open(f, "/tmp/d/file", O_RDONLY);
+    long file_fd = open(f, "/tmp/d/file", abi::o_rdonly);
     CHECK(f.call("getdents64", file_fd, buffer, 64) == -ENOTDIR);
     CHECK(f.call("getdents64", 99, buffer, 64) == -EBADF);
 }
@@ -139,27 +142,27 @@ TEST_CASE("vfs: mkdir, rmdir and unlink errors")
     CHECK(mkdir(f, "/tmp/missing/b") == -ENOENT);
     CHECK(mkdir(f, "") == -ENOENT);
     CHECK(mkdir(f, "/tmp/b/") == 0); // a trailing slash is fine for a directory
-    CHECK(statx(f, "/tmp/a").stx.mode == (S_IFDIR | 0755));
+    CHECK(statx(f, "/tmp/a").stx.mode == (abi::s_ifdir | 0755));
     CHECK(statx(f, "/tmp").stx.nlink == 4);
     REQUIRE(make_file(f, "/tmp/a/f", "data") == 0);
     CHECK(mkdir(f, "/tmp/a/f/g") == -ENOTDIR);
-    CHECK(unlink(f, "/tmp/a", AT_REMOVEDIR) == -ENOTEMPTY);
+    CHECK(unlink(f, "/tmp/a", abi::at_removedir) == -ENOTEMPTY);
     CHECK(unlink(f, "/tmp/a") == -EISDIR);
-    CHECK(unlink(f, "/tmp/a/f", AT_REMOVEDIR) == -ENOTDIR);
+    CHECK(unlink(f, "/tmp/a/f", abi::at_removedir) == -ENOTDIR);
     CHECK(unlink(f, "/tmp/a/f/") == -ENOTDIR);
     CHECK(unlink(f, "/tmp/a/nothing") == -ENOENT);
-    CHECK(unlink(f, "/tmp/a/.", AT_REMOVEDIR) == -EINVAL);
-    CHECK(unlink(f, "/tmp/a/..", AT_REMOVEDIR) == -ENOTEMPTY);
-    CHECK(unlink(f, "/", AT_REMOVEDIR) == -EBUSY);
+    CHECK(unlink(f, "/tmp/a/.", abi::at_removedir) == -EINVAL);
+    CHECK(unlink(f, "/tmp/a/..", abi::at_removedir) == -ENOTEMPTY);
+    CHECK(unlink(f, "/", abi::at_removedir) == -EBUSY);
     CHECK(unlink(f, "/tmp/a/f", 1) == -EINVAL);
 
-    long fd = open(f, "/tmp/a/f", O_RDONLY);
+    long fd = open(f, "/tmp/a/f", abi::o_rdonly);
     CHECK(unlink(f, "/tmp/a/f") == 0);
-    CHECK(open(f, "/tmp/a/f", O_RDONLY) == -ENOENT);
+    CHECK(open(f, "/tmp/a/f", abi::o_rdonly) == -ENOENT);
     CHECK(read_text(f, fd, 10) == "data"); // still readable through the open fd
     uint64_t buffer = f.reserve(256);
     CHECK(f.call("fstat", fd, buffer) == 0);
-    CHECK(unlink(f, "/tmp/a", AT_REMOVEDIR) == 0);
+    CHECK(unlink(f, "/tmp/a", abi::at_removedir) == 0);
     CHECK(statx(f, "/tmp").stx.nlink == 3);
 }
 
@@ -183,7 +186,7 @@ TEST_CASE("vfs: path resolution corner cases")
     // Names: NAME_MAX bytes are fine, one more is ENAMETOOLONG; any byte but '/' and NUL works.
     std::string longest(255, 'n');
     CHECK(make_file(f, "/tmp/" + longest, "") == 0);
-    CHECK(open(f, "/tmp/" + longest + "n", O_CREAT | O_WRONLY) == -ENAMETOOLONG);
+    CHECK(open(f, "/tmp/" + longest + "n", abi::o_creat | abi::o_wronly) == -ENAMETOOLONG);
     CHECK(stat_errno(f, "/tmp/" + longest + "n/x") == -ENAMETOOLONG);
     std::string odd = "\x01\xff strange\tname";
     CHECK(make_file(f, "/tmp/" + odd, "") == 0);
@@ -204,7 +207,7 @@ TEST_CASE("vfs: path resolution corner cases")
     REQUIRE(symlink(f, "loop1", "/tmp/loop2") == 0);
     CHECK(stat_errno(f, "/tmp/loop1") == -ELOOP);
     CHECK(stat_errno(f, "/tmp/loop1/x") == -ELOOP);
-    CHECK(stat_errno(f, "/tmp/loop1", AT_SYMLINK_NOFOLLOW) == 0);
+    CHECK(stat_errno(f, "/tmp/loop1", abi::at_symlink_nofollow) == 0);
     REQUIRE(symlink(f, "/nowhere/x", "/tmp/dangling") == 0);
     CHECK(stat_errno(f, "/tmp/dangling") == -ENOENT);
     // A chain of 40 links resolves, 41 is ELOOP.
@@ -217,7 +220,7 @@ TEST_CASE("vfs: path resolution corner cases")
     CHECK(stat_errno(f, "/tmp/c40") == -ELOOP);
     // O_CREAT through a dangling relative symlink creates its target.
     REQUIRE(symlink(f, "made", "/tmp/to-made") == 0);
-    long fd = open(f, "/tmp/to-made", O_CREAT | O_WRONLY);
+    long fd = open(f, "/tmp/to-made", abi::o_creat | abi::o_wronly);
     CHECK(fd >= 0);
     CHECK(stat_errno(f, "/tmp/made") == 0);
 }
@@ -227,14 +230,14 @@ TEST_CASE("vfs: dirfds, AT_FDCWD, chdir, fchdir and getcwd")
     KernelFixture f;
     REQUIRE(mkdir(f, "/tmp/w") == 0);
     REQUIRE(mkdir(f, "/tmp/w/x") == 0);
-    long dirfd = open(f, "/tmp/w", O_RDONLY | O_DIRECTORY);
+    long dirfd = open(f, "/tmp/w", abi::o_rdonly | abi::o_directory);
     REQUIRE(dirfd >= 0);
-    long fd = f.call("openat", dirfd, f.put_string("x/../rel.txt"), O_CREAT | O_WRONLY, 0600);
+    long fd = f.call("openat", dirfd, f.put_string("x/../rel.txt"), abi::o_creat | abi::o_wronly, 0600);
     CHECK(fd >= 0);
-    CHECK(statx(f, "/tmp/w/rel.txt").stx.mode == (S_IFREG | 0600));
-    CHECK(f.call("openat", fd, f.put_string("x"), O_RDONLY, 0) == -ENOTDIR);
-    CHECK(f.call("openat", 99, f.put_string("x"), O_RDONLY, 0) == -EBADF);
-    CHECK(f.call("openat", 99, f.put_string("/tmp"), O_RDONLY, 0) >= 0); // absolute: dirfd unused
+    CHECK(statx(f, "/tmp/w/rel.txt").stx.mode == (abi::s_ifreg | 0600));
+    CHECK(f.call("openat", fd, f.put_string("x"), abi::o_rdonly, 0) == -ENOTDIR);
+    CHECK(f.call("openat", 99, f.put_string("x"), abi::o_rdonly, 0) == -EBADF);
+    CHECK(f.call("openat", 99, f.put_string("/tmp"), abi::o_rdonly, 0) >= 0); // absolute: dirfd unused
 
     CHECK(f.call("chdir", f.put_string("/tmp/w/x")) == 0);
     CHECK(cwd(f) == "/tmp/w/x");
@@ -248,9 +251,9 @@ TEST_CASE("vfs: dirfds, AT_FDCWD, chdir, fchdir and getcwd")
     CHECK(f.call("getcwd", small, 4) == -ERANGE);
     CHECK(f.call("getcwd", fake::kUnmapped, 100) == -EFAULT);
     CHECK(f.call("chdir", f.put_string("x")) == 0);
-    CHECK(unlink(f, "/tmp/w/x", AT_REMOVEDIR) == 0);
+    CHECK(unlink(f, "/tmp/w/x", abi::at_removedir) == 0);
     CHECK(cwd(f) == "<errno 2>");
-    CHECK(open(f, "new", O_CREAT | O_WRONLY) == -ENOENT); // nothing is created in a removed directory
+    CHECK(open(f, "new", abi::o_creat | abi::o_wronly) == -ENOENT); // nothing is created in a removed directory
     CHECK(mkdir(f, "sub") == -ENOENT);
     CHECK(list(f, ".").size() == 1); // getdents of a removed directory: ENOENT
 }
@@ -260,9 +263,9 @@ TEST_CASE("vfs: umask applies to creations")
     KernelFixture f;
     CHECK(f.call("umask", 077) == 022);
     REQUIRE(make_file(f, "/tmp/u", "") == 0);
-    CHECK(statx(f, "/tmp/u").stx.mode == (S_IFREG | 0600));
+    CHECK(statx(f, "/tmp/u").stx.mode == (abi::s_ifreg | 0600));
     CHECK(mkdir(f, "/tmp/ud", 0777) == 0);
-    CHECK(statx(f, "/tmp/ud").stx.mode == (S_IFDIR | 0700));
+    CHECK(statx(f, "/tmp/ud").stx.mode == (abi::s_ifdir | 0700));
     CHECK(f.call("umask", 0) == 077);
 }
 
@@ -275,10 +278,10 @@ TEST_CASE("vfs: rename, renameat2 flags and hard links")
     REQUIRE(mkdir(f, "/tmp/e") == 0);
     REQUIRE(make_file(f, "/tmp/e/inside", "") == 0);
 
-    CHECK(rename(f, "/tmp/a", "/tmp/b", RENAME_NOREPLACE) == -EEXIST);
+    CHECK(rename(f, "/tmp/a", "/tmp/b", abi::rename_noreplace) == -EEXIST);
     CHECK(rename(f, "/tmp/a", "/tmp/b") == 0); // over an existing file
     CHECK(stat_errno(f, "/tmp/a") == -ENOENT);
-    long fd = open(f, "/tmp/b", O_RDONLY);
+    long fd = open(f, "/tmp/b", abi::o_rdonly);
     CHECK(read_text(f, fd, 10) == "A");
     CHECK(rename(f, "/tmp/b", "/tmp/d") == -EISDIR);
     CHECK(rename(f, "/tmp/d", "/tmp/b") == -ENOTDIR);
@@ -288,7 +291,7 @@ TEST_CASE("vfs: rename, renameat2 flags and hard links")
     CHECK(rename(f, "/tmp/b", "/tmp/x/") == -ENOTDIR);
     CHECK(rename(f, "/tmp/.", "/tmp/x") == -EBUSY);
     CHECK(rename(f, "/tmp/b", "/tmp/b") == 0);
-    CHECK(rename(f, "/tmp/b", "/tmp/c", RENAME_NOREPLACE | RENAME_EXCHANGE) == -EINVAL);
+    CHECK(rename(f, "/tmp/b", "/tmp/c", abi::rename_noreplace | abi::rename_exchange) == -EINVAL);
 
     // Moving a directory updates link counts and "..".
     CHECK(rename(f, "/tmp/d", "/tmp/e/d") == 0);
@@ -298,10 +301,10 @@ TEST_CASE("vfs: rename, renameat2 flags and hard links")
 
     // RENAME_EXCHANGE swaps two names.
     uint64_t b_ino = statx(f, "/tmp/b").stx.ino, d_ino = statx(f, "/tmp/d").stx.ino;
-    CHECK(rename(f, "/tmp/b", "/tmp/d", RENAME_EXCHANGE) == 0);
+    CHECK(rename(f, "/tmp/b", "/tmp/d", abi::rename_exchange) == 0);
     CHECK(statx(f, "/tmp/b").stx.ino == d_ino);
     CHECK(statx(f, "/tmp/d").stx.ino == b_ino);
-    CHECK(rename(f, "/tmp/d", "/tmp/none", RENAME_EXCHANGE) == -ENOENT);
+    CHECK(rename(f, "/tmp/d", "/tmp/none", abi::rename_exchange) == -ENOENT);
 
     // Hard links share the inode and count names.
     CHECK(f.call("linkat", kAtFdcwd, f.put_string("/tmp/d"), kAtFdcwd, f.put_string("/tmp/h"), 0) == 0);
@@ -316,7 +319,7 @@ TEST_CASE("vfs: rename, renameat2 flags and hard links")
     REQUIRE(symlink(f, "/tmp/h", "/tmp/s") == 0);
     CHECK(f.call("linkat", kAtFdcwd, f.put_string("/tmp/s"), kAtFdcwd, f.put_string("/tmp/s2"), 0) == 0);
     CHECK(readlink(f, "/tmp/s2") == "/tmp/h");
-    CHECK(f.call("linkat", kAtFdcwd, f.put_string("/tmp/s"), kAtFdcwd, f.put_string("/tmp/s3"), AT_SYMLINK_FOLLOW) == 0);
+    CHECK(f.call("linkat", kAtFdcwd, f.put_string("/tmp/s"), kAtFdcwd, f.put_string("/tmp/s3"), abi::at_symlink_follow) == 0);
     CHECK(statx(f, "/tmp/s3").stx.nlink == 2);
     CHECK(symlink(f, "x", "/tmp/s") == -EEXIST);
     CHECK(symlink(f, "", "/tmp/empty") == -ENOENT);
@@ -325,7 +328,7 @@ TEST_CASE("vfs: rename, renameat2 flags and hard links")
     CHECK(f.call("readlinkat", kAtFdcwd, f.put_string("/tmp/s"), small, 3) == 3);
     CHECK(f.read_string(small, 3) == "/tm");
 
-    f.call("renameat2", kAtFdcwd, f.put_string("/tmp/h"), kAtFdcwd, f.put_string("/tmp/w"), RENAME_WHITEOUT);
+    f.call("renameat2", kAtFdcwd, f.put_string("/tmp/h"), kAtFdcwd, f.put_string("/tmp/w"), abi::rename_whiteout);
     CHECK(f.exited());
 }
 
@@ -336,10 +339,10 @@ TEST_CASE("vfs: chmod, chown, utimensat, access and truncate")
     KernelFixture f(config);
     REQUIRE(make_file(f, "/tmp/m", "12345") == 0);
     CHECK(f.call("fchmodat", kAtFdcwd, f.put_string("/tmp/m"), 04751) == 0);
-    CHECK(statx(f, "/tmp/m").stx.mode == (S_IFREG | 04751));
-    long fd = open(f, "/tmp/m", O_RDWR);
+    CHECK(statx(f, "/tmp/m").stx.mode == (abi::s_ifreg | 04751));
+    long fd = open(f, "/tmp/m", abi::o_rdwr);
     CHECK(f.call("fchmod", fd, 0600) == 0);
-    CHECK(statx(f, "/tmp/m").stx.mode == (S_IFREG | 0600));
+    CHECK(statx(f, "/tmp/m").stx.mode == (abi::s_ifreg | 0600));
     CHECK(f.call("fchown", fd, 12, static_cast<uint64_t>(-1)) == 0);
     CHECK(statx(f, "/tmp/m").stx.uid == 12);
     CHECK(statx(f, "/tmp/m").stx.gid == 0);
@@ -347,15 +350,15 @@ TEST_CASE("vfs: chmod, chown, utimensat, access and truncate")
     CHECK(statx(f, "/tmp/m").stx.uid == 0);
     CHECK(f.call("fchownat", kAtFdcwd, f.put_string("/tmp/m"), 0, 0, 0x4) == -EINVAL);
 
-    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp/m"), R_OK | W_OK) == 0);
-    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp/m"), X_OK) == -EACCES);
-    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp"), X_OK) == 0);
-    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp/none"), F_OK) == -ENOENT);
+    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp/m"), abi::r_ok | abi::w_ok) == 0);
+    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp/m"), abi::x_ok) == -EACCES);
+    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp"), abi::x_ok) == 0);
+    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp/none"), abi::f_ok) == -ENOENT);
     CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/tmp/m"), 8) == -EINVAL);
-    CHECK(f.call("faccessat2", kAtFdcwd, f.put_string("/tmp/m"), R_OK, AT_EACCESS) == 0);
-    CHECK(f.call("faccessat2", kAtFdcwd, f.put_string("/tmp/m"), R_OK, 0x1) == -EINVAL);
+    CHECK(f.call("faccessat2", kAtFdcwd, f.put_string("/tmp/m"), abi::r_ok, abi::at_eaccess) == 0);
+    CHECK(f.call("faccessat2", kAtFdcwd, f.put_string("/tmp/m"), abi::r_ok, 0x1) == -EINVAL);
 
-    Timespec times[2] = { { 7, 5 }, { 0, UTIME_OMIT } };
+    Timespec times[2] = { { 7, 5 }, { 0, abi::utime_omit } };
     f.kernel().clock().advance(3'000'000'000);
     CHECK(f.call("utimensat", kAtFdcwd, f.put_string("/tmp/m"), f.put_bytes(times, sizeof(times)), 0) == 0);
     auto st = statx(f, "/tmp/m");
@@ -363,7 +366,7 @@ TEST_CASE("vfs: chmod, chown, utimensat, access and truncate")
     CHECK(st.stx.atime.nanoseconds == 5);
     CHECK(st.stx.mtime.seconds == 500);
     CHECK(st.stx.ctime.seconds == 503);
-    times[0] = { 0, UTIME_NOW };
+    times[0] = { 0, abi::utime_now };
     times[1] = { 1, 2 };
     CHECK(f.call("utimensat", fd, 0, f.put_bytes(times, sizeof(times)), 0) == 0);
     st = statx(f, "/tmp/m");
@@ -378,7 +381,7 @@ TEST_CASE("vfs: chmod, chown, utimensat, access and truncate")
     CHECK(statx(f, "/tmp/m").stx.size == 2);
     CHECK(f.call("truncate", f.put_string("/tmp"), 2) == -EISDIR);
     CHECK(f.call("truncate", f.put_string("/tmp/m"), -1) == -EINVAL);
-    long ro = open(f, "/tmp/m", O_RDONLY);
+    long ro = open(f, "/tmp/m", abi::o_rdonly);
     CHECK(f.call("ftruncate", ro, 0) == -EINVAL);
     CHECK(f.call("fsync", fd) == 0);
     CHECK(f.call("fdatasync", fd) == 0);

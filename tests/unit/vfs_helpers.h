@@ -9,7 +9,7 @@
 
 namespace vfs_test {
 
-constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(-100);
+constexpr uint64_t kAtFdcwd = static_cast<uint64_t>(zeroos::abi::at_fdcwd);
 
 struct PipeFds {
     long rc;
@@ -46,7 +46,7 @@ inline std::string read_text(KernelFixture& f, long fd, size_t count)
 
 inline long make_file(KernelFixture& f, const std::string& path, const std::string& contents)
 {
-    long fd = open(f, path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    long fd = open(f, path, zeroos::abi::o_creat | zeroos::abi::o_wronly | zeroos::abi::o_trunc, 0644);
     if (fd < 0)
         return fd;
     long written = write_text(f, fd, contents);
@@ -61,16 +61,16 @@ inline long mkdir(KernelFixture& f, const std::string& path, uint64_t mode = 075
 
 struct StatResult {
     long rc;
-    zeroos::linux_abi::Statx stx;
+    zeroos::abi::Statx stx;
 };
 
 inline StatResult statx(KernelFixture& f, const std::string& path, uint64_t flags = 0, uint64_t dirfd = kAtFdcwd)
 {
-    uint64_t buffer = f.reserve(sizeof(zeroos::linux_abi::Statx));
+    uint64_t buffer = f.reserve(sizeof(zeroos::abi::Statx));
     StatResult result {};
-    result.rc = f.call("statx", dirfd, f.put_string(path), flags, STATX_BASIC_STATS, buffer);
+    result.rc = f.call("statx", dirfd, f.put_string(path), flags, zeroos::abi::statx_basic_stats, buffer);
     if (result.rc == 0)
-        result.stx = f.read<zeroos::linux_abi::Statx>(buffer);
+        result.stx = f.read<zeroos::abi::Statx>(buffer);
     return result;
 }
 

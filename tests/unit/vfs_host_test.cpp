@@ -111,7 +111,7 @@ TEST_CASE("vfs host api: create, read back, walk in name order, modified flags")
     CHECK(vfs_read_link(k, "/data/a.txt", link, sizeof(link)).error().code() == EINVAL);
 
     vfs_clear_modified(k);
-    long fd = open(f, "/data/a.txt", O_WRONLY | O_APPEND);
+    long fd = open(f, "/data/a.txt", abi::o_wronly | abi::o_append);
     CHECK(write_text(f, fd, "ppend") == 5);
     REQUIRE(make_file(f, "/data/sub/guest", "g") == 0);
     // The replaced file is new: modified again after a host create.
@@ -149,14 +149,14 @@ TEST_CASE("vfs host api: read-only trees refuse every change with EROFS")
     REQUIRE_FALSE(vfs_mark_read_only(k, "/ro").is_error());
     CHECK(vfs_mark_read_only(k, "/ro/other").error().code() == ENOTDIR);
 
-    long fd = open(f, "/ro/dir/file", O_RDONLY);
+    long fd = open(f, "/ro/dir/file", abi::o_rdonly);
     CHECK(read_text(f, fd, 10) == "keep"); // reading is fine
-    CHECK(open(f, "/ro/dir/file", O_WRONLY) == -EROFS);
-    CHECK(open(f, "/ro/dir/file", O_RDONLY | O_TRUNC) == -EROFS);
-    CHECK(open(f, "/ro/dir/new", O_CREAT | O_WRONLY) == -EROFS);
+    CHECK(open(f, "/ro/dir/file", abi::o_wronly) == -EROFS);
+    CHECK(open(f, "/ro/dir/file", abi::o_rdonly | abi::o_trunc) == -EROFS);
+    CHECK(open(f, "/ro/dir/new", abi::o_creat | abi::o_wronly) == -EROFS);
     CHECK(mkdir(f, "/ro/newdir") == -EROFS);
     CHECK(f.call("unlinkat", kAtFdcwd, f.put_string("/ro/other"), 0) == -EROFS);
-    CHECK(f.call("unlinkat", kAtFdcwd, f.put_string("/ro/dir"), AT_REMOVEDIR) == -ENOTEMPTY);
+    CHECK(f.call("unlinkat", kAtFdcwd, f.put_string("/ro/dir"), abi::at_removedir) == -ENOTEMPTY);
     CHECK(f.call("renameat2", kAtFdcwd, f.put_string("/ro/other"), kAtFdcwd, f.put_string("/tmp/x"), 0) == -EROFS);
     CHECK(f.call("renameat2", kAtFdcwd, f.put_string("/tmp"), kAtFdcwd, f.put_string("/ro/tmp"), 0) == -EROFS);
     CHECK(f.call("symlinkat", f.put_string("x"), kAtFdcwd, f.put_string("/ro/l")) == -EROFS);
@@ -165,11 +165,11 @@ TEST_CASE("vfs host api: read-only trees refuse every change with EROFS")
     CHECK(f.call("fchownat", kAtFdcwd, f.put_string("/ro/other"), 1, 1, 0) == -EROFS);
     CHECK(f.call("truncate", f.put_string("/ro/other"), 0) == -EROFS);
     CHECK(f.call("utimensat", kAtFdcwd, f.put_string("/ro/other"), 0, 0) == -EROFS);
-    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/ro/other"), W_OK) == -EROFS);
-    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/ro/other"), R_OK) == 0);
+    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/ro/other"), abi::w_ok) == -EROFS);
+    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("/ro/other"), abi::r_ok) == 0);
     // The host may still fill the tree.
     CHECK_FALSE(vfs_create_file(k, "/ro/dir/host", "h", 1, 0644).is_error());
-    CHECK(open(f, "/ro/dir/host", O_RDWR) == -EROFS);
+    CHECK(open(f, "/ro/dir/host", abi::o_rdwr) == -EROFS);
 }
 
 TEST_CASE("vfs tar: ustar and GNU archives import files, directories, links and long names")
@@ -202,7 +202,7 @@ TEST_CASE("vfs tar: ustar and GNU archives import files, directories, links and 
     CHECK(file_text(f, ("/import/" + long_name).c_str()) == "long one");
     CHECK(file_text(f, "/import/top/dot") == "dots");
     CHECK(file_text(f, "/import/abs/file") == "absolute names stay inside");
-    CHECK(statx(f, "/import/top").stx.mode == (S_IFDIR | 0750));
+    CHECK(statx(f, "/import/top").stx.mode == (abi::s_ifdir | 0750));
     CHECK(statx(f, "/import/top/hard").stx.ino == statx(f, "/import/top/hello.txt").stx.ino);
     CHECK(statx(f, "/import/top/hard").stx.nlink == 2);
     CHECK(stat_errno(f, "/import/top/chardev") == -ENOENT);

@@ -44,13 +44,13 @@ TEST_CASE("vfs: failing lookups tell the platform the absolute path")
 {
     KernelFixture f;
     REQUIRE(mkdir(f, "/tmp/w") == 0);
-    CHECK(open(f, "/etc/hosts", O_RDONLY) == -ENOENT);
+    CHECK(open(f, "/etc/hosts", abi::o_rdonly) == -ENOENT);
     CHECK(f.call("chdir", f.put_string("/tmp/w")) == 0);
     CHECK(stat_errno(f, "data/input.csv") == -ENOENT);
-    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("../x"), F_OK) == -ENOENT);
-    long dirfd = open(f, "/tmp", O_RDONLY | O_DIRECTORY);
+    CHECK(f.call("faccessat", kAtFdcwd, f.put_string("../x"), abi::f_ok) == -ENOENT);
+    long dirfd = open(f, "/tmp", abi::o_rdonly | abi::o_directory);
     CHECK(f.call("newfstatat", dirfd, f.put_string("y"), f.reserve(256), 0) == -ENOENT);
-    CHECK(open(f, "/tmp/w/new", O_CREAT | O_WRONLY) >= 0); // created: nothing to report
+    CHECK(open(f, "/tmp/w/new", abi::o_creat | abi::o_wronly) >= 0); // created: nothing to report
     CHECK(f.call("unlinkat", kAtFdcwd, f.put_string("nothing"), 0) == -ENOENT); // not a lookup the host can help with
     CHECK(fake::missing_paths() == std::vector<std::string> { "/etc/hosts", "/tmp/w/data/input.csv", "/tmp/w/../x", "/tmp/y" });
 }
@@ -60,23 +60,23 @@ TEST_CASE("vfs: the legacy getdents format puts d_type in the last byte")
     KernelFixture f;
     REQUIRE(mkdir(f, "/tmp/g") == 0);
     REQUIRE(make_file(f, "/tmp/g/file", "") == 0);
-    long fd = open(f, "/tmp/g", O_RDONLY | O_DIRECTORY);
+    long fd = open(f, "/tmp/g", abi::o_rdonly | abi::o_directory);
     uint64_t buffer = f.reserve(512);
     auto got = do_getdents(f.kernel(), static_cast<int>(fd), UserPtr<void>(buffer), 512, DirentFormat::LegacyDirent);
     REQUIRE_FALSE(got.is_error());
     CHECK(got.value() == 24 + 24 + 24);
-    auto third = f.read<linux_abi::LegacyDirentHeader>(buffer + 48);
+    auto third = f.read<abi::LegacyDirentHeader>(buffer + 48);
     CHECK(third.reclen == 24);
     CHECK(third.ino == statx(f, "/tmp/g/file").stx.ino);
     CHECK(f.read_string(buffer + 48 + 18, 5) == std::string("file\0", 5));
-    CHECK(f.read<uint8_t>(buffer + 48 + 23) == DT_REG);
-    CHECK(f.read<uint8_t>(buffer + 23) == DT_DIR);
+    CHECK(f.read<uint8_t>(buffer + 48 + 23) == abi::dt_reg);
+    CHECK(f.read<uint8_t>(buffer + 23) == abi::dt_dir);
 }
 
 TEST_CASE("vfs: do_poll with milliseconds from the legacy poll")
 {
     KernelFixture f;
-    linux_abi::PollFd console[2] = { { 0, POLLIN, 0 }, { 2, POLLOUT, 0 } };
+    abi::PollFd console[2] = { { 0, abi::pollin, 0 }, { 2, abi::pollout, 0 } };
     uint64_t pointer = f.put_bytes(console, sizeof(console));
     auto ready = do_poll(f.kernel(), UserPtr<void>(pointer), 2, 5'000'000);
     REQUIRE_FALSE(ready.is_error());
@@ -90,7 +90,7 @@ TEST_CASE("vfs: do_poll with milliseconds from the legacy poll")
 TEST_CASE("vfs: the kernel heap running out is ENOSPC, never a crash")
 {
     KernelFixture f;
-    long fd = open(f, "/tmp/big", O_CREAT | O_RDWR);
+    long fd = open(f, "/tmp/big", abi::o_creat | abi::o_rdwr);
     REQUIRE(fd >= 0);
     // The fake heap is 512 MiB; the scratch buffer is written again and again until it is full.
     std::string chunk(256 * 1024, 'h');
@@ -117,26 +117,26 @@ TEST_CASE("vfs: sendfile between files, to the console and into pipes")
     std::string text(100000, 's');
     text[99999] = 'E';
     REQUIRE(make_file(f, "/tmp/src", text) == 0);
-    long in = open(f, "/tmp/src", O_RDONLY);
-    long out = open(f, "/tmp/dst", O_CREAT | O_WRONLY);
+    long in = open(f, "/tmp/src", abi::o_rdonly);
+    long out = open(f, "/tmp/dst", abi::o_creat | abi::o_wronly);
     CHECK(f.call("sendfile", out, in, 0, 200000) == 100000);
-    CHECK(f.call("lseek", in, 0, SEEK_CUR) == 100000);
+    CHECK(f.call("lseek", in, 0, abi::seek_cur) == 100000);
     CHECK(statx(f, "/tmp/dst").stx.size == 100000);
 
     // With an offset pointer the input position stays and the pointer advances.
     int64_t offset = 99990;
     uint64_t offset_pointer = f.put_bytes(&offset, sizeof(offset));
-    CHECK(f.call("lseek", in, 5, SEEK_SET) == 5);
+    CHECK(f.call("lseek", in, 5, abi::seek_set) == 5);
     CHECK(f.call("sendfile", 1, in, offset_pointer, 100) == 10);
     CHECK(f.read<int64_t>(offset_pointer) == 100000);
-    CHECK(f.call("lseek", in, 0, SEEK_CUR) == 5);
+    CHECK(f.call("lseek", in, 0, abi::seek_cur) == 5);
     CHECK(fake::stdout_text() == "sssssssssE");
 
     uint64_t pair = f.reserve(8);
-    REQUIRE(f.call("pipe2", pair, O_NONBLOCK) == 0);
+    REQUIRE(f.call("pipe2", pair, abi::o_nonblock) == 0);
     int read_end = f.read<int>(pair), write_end = f.read<int>(pair + 4);
     CHECK(f.call("sendfile", write_end, in, 0, 70000) == 65536); // the pipe takes what fits
-    CHECK(f.call("lseek", in, 0, SEEK_CUR) == 5 + 65536);
+    CHECK(f.call("lseek", in, 0, abi::seek_cur) == 5 + 65536);
     CHECK(f.call("sendfile", out, read_end, 0, 10) == -EINVAL); // input must be a regular file
     CHECK(f.call("sendfile", in, in, 0, 10) == -EBADF);
     CHECK(f.call("sendfile", out, in, fake::kUnmapped, 10) == -EFAULT);
