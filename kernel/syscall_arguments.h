@@ -30,7 +30,7 @@ using SyscallResult = ErrorOr<long>;
 // What a dispatch table holds: a handler's typed arguments unpacked from the raw registers.
 using SyscallHandler = SyscallResult (*)(Kernel&, const SyscallArgs&);
 
-// How the decoder (kernel/trace/decode.cpp) prints an argument.
+// How the decoder (kernel/strace/decode.cpp) prints an argument.
 enum class ArgFormat : u8 {
     Decimal, // signed, at the argument's width
     Unsigned,

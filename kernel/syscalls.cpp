@@ -3,8 +3,8 @@
 #include "base/format.h"
 #include "base/memory.h"
 #include "kernel.h"
-#include "trace/decode.h"
-#include "trace/observer.h"
+#include "strace/decode.h"
+#include "strace/observer.h"
 
 namespace zeroos {
 
@@ -211,8 +211,8 @@ SyscallOutcome serve_syscall_request(Kernel& kernel, const SyscallRequest& reque
 
 SyscallOutcome dispatch_syscall(Kernel& kernel, const SyscallRequest& request)
 {
-    if (trace::Observer* observer = trace::installed()) [[unlikely]]
-        return trace::observe(kernel, request, *observer);
+    if (strace::Observer* observer = strace::installed()) [[unlikely]]
+        return strace::observe(kernel, request, *observer);
     return serve_syscall_request(kernel, request);
 }
 

@@ -118,7 +118,7 @@ struct SyscallOutcome {
 // The kernel's single entry point: looks the call up, runs its handler, converts errors to -errno
 // (the one place this happens) and applies the fail-fast rule.
 SyscallOutcome dispatch_syscall(Kernel&, const SyscallRequest&);
-// dispatch_syscall without the --trace/--stats observer (kernel/trace/observer.h), which calls it.
+// dispatch_syscall without the --trace/--stats observer (kernel/strace/observer.h), which calls it.
 SyscallOutcome serve_syscall_request(Kernel&, const SyscallRequest&);
 // The part of dispatch_syscall after the lookup, for architecture adapters that serve a call with
 // a handler of their own: runs it, converts its result, and switches threads when it blocked.

@@ -19,7 +19,7 @@ std::string Journal::start_recording(const std::string& path, const Configuratio
     return problem;
 }
 
-void Journal::start_replaying(const TraceReader& reader)
+void Journal::start_replaying(const RecordingReader& reader)
 {
     reader_ = &reader;
     mode_ = Mode::Replaying;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "checksum.h"
-#include "trace_reader.h"
-#include "trace_writer.h"
+#include "recording_reader.h"
+#include "recording_writer.h"
 
 #include <cstdint>
 #include <optional>
@@ -21,7 +21,7 @@ public:
 
     Mode mode() const { return mode_; }
     std::string start_recording(const std::string& path, const Configuration&);
-    void start_replaying(const TraceReader&);
+    void start_replaying(const RecordingReader&);
 
     // The guest reads stdin: live and recording runs call `read_host`, a replay is served from the
     // trace (the host's stdin is never touched). Returns bytes, 0 at the end, or -errno.
@@ -66,9 +66,9 @@ private:
     bool check_replayed(std::int64_t number, std::int64_t result, std::optional<SyscallEntry>& expected);
 
     Mode mode_ = Mode::Live;
-    TraceWriter writer_;
+    RecordingWriter writer_;
     std::string write_failure_;
-    const TraceReader* reader_ = nullptr;
+    const RecordingReader* reader_ = nullptr;
     std::size_t stdin_offset_ = 0;
     std::uint64_t index_ = 0;
     bool diverged_ = false;

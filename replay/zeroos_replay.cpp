@@ -6,9 +6,9 @@
 #include "journal.h"
 #include "logging.h"
 #include "options.h"
+#include "recording_reader.h"
 #include "riscv_launcher.h"
 #include "session.h"
-#include "trace_reader.h"
 
 #include <boost/program_options.hpp>
 #include <cerrno>
@@ -40,7 +40,7 @@ std::string file_sha256(const std::string& path, bool& readable)
     return replay::hex(digest.data(), digest.size());
 }
 
-void print_info(const replay::TraceReader& trace)
+void print_info(const replay::RecordingReader& trace)
 {
     const auto& configuration = trace.configuration();
     std::printf("program:      %s\n", configuration.program.c_str());
@@ -74,7 +74,7 @@ void print_info(const replay::TraceReader& trace)
         std::printf("ended:        never (the recorded run did not finish: the trace is incomplete)\n");
 }
 
-tracer::Options options_from(const replay::TraceReader& trace, const std::string& program)
+tracer::Options options_from(const replay::RecordingReader& trace, const std::string& program)
 {
     const auto& configuration = trace.configuration();
     tracer::Options options;
@@ -94,7 +94,7 @@ tracer::Options options_from(const replay::TraceReader& trace, const std::string
 }
 
 // Feeds the recorded inputs to the RISC-V build and checks that its outputs hash as recorded.
-int replay_into_riscv(const replay::TraceReader& trace, const std::string& vapp)
+int replay_into_riscv(const replay::RecordingReader& trace, const std::string& vapp)
 {
     // A program that cannot be read is a usage problem, not a divergence from the recording.
     if (std::ifstream probe(vapp, std::ios::binary); !probe)
@@ -179,7 +179,7 @@ int main(int argc, char** argv)
         return fail("no trace given (zeroos-replay --help)");
     tracer::setup_logging(static_cast<int>(values.count("verbose")), std::nullopt);
 
-    replay::TraceReader trace;
+    replay::RecordingReader trace;
     if (std::string problem = trace.load(values["trace-file"].as<std::string>()); !problem.empty())
         return fail(problem);
     if (values.count("info")) {

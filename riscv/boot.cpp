@@ -11,9 +11,9 @@
 #include "port.h"
 #include "riscv64/entry.h"
 #include "riscv_platform.h"
+#include "strace/observer.h"
 #include "tape.h"
 #include "threads.h"
-#include "trace/observer.h"
 
 extern "C" {
 extern char __free_start[], __stack_bottom[];
@@ -45,7 +45,7 @@ namespace {
 
     // --trace and --stats, when the tape asks for them: on the kernel heap, as its counters are
     // 12 kB that .bss would clear at every boot.
-    trace::Observer* g_observer = nullptr;
+    strace::Observer* g_observer = nullptr;
 
     // Statistics for the launcher before the run ends: the exact count of retired instructions
     // (qemu's -icount makes minstret exact), on console stream 3, which zeroos-run reads for --stats.
@@ -70,7 +70,7 @@ namespace {
     {
         report_statistics(); // first: the table and the changes cost instructions too
         if (g_observer && g_observer->counting)
-            trace::write_statistics(*g_observer, "instr", emit_statistics_line, nullptr);
+            strace::write_statistics(*g_observer, "instr", emit_statistics_line, nullptr);
         export_read_write_changes();
         port().exit(status);
         __builtin_unreachable();
@@ -231,7 +231,7 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
         config.max_threads = static_cast<u32>(tape.header->max_threads);
         config.file_space_bytes = tape.header->file_space_bytes;
         if (tape.header->flags & (kTapeTrace | kTapeStatistics)) {
-            g_observer = make<trace::Observer>();
+            g_observer = make<strace::Observer>();
             if (!g_observer)
                 boot_failure("no memory for --trace or --stats");
             g_observer->tracing = tape.header->flags & kTapeTrace;
@@ -239,7 +239,7 @@ extern "C" [[noreturn]] void zeroos_riscv_boot()
             mem_copy(g_observer->selection.bits, tape.header->trace_selection, sizeof(g_observer->selection.bits));
             g_observer->counting = tape.header->flags & kTapeStatistics;
             // The observer sees every call, so none takes trap.S's fast path.
-            trace::install(g_observer);
+            strace::install(g_observer);
             asm volatile("csrw mtvec, %0" ::"r"(reinterpret_cast<u64>(&zeroos_trap_entry_observed)));
         }
     } else {

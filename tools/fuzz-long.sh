@@ -4,7 +4,7 @@
 #   tools/fuzz-long.sh [--minutes N] [--only NAME]...   fuzz each target N minutes (default 30)
 #   tools/fuzz-long.sh --merge [--only NAME]...         minimise the kept corpora into tests/fuzz/corpus/
 #
-# Each target NAME (syscall, tar, trace, write_back, ...: the folders of tests/fuzz/corpus/) keeps
+# Each target NAME (syscall, tar, recording, write_back, ...: the folders of tests/fuzz/corpus/) keeps
 # its corpus across runs in $ZEROOS_CACHE_DIR/fuzz/NAME (default ~/.cache/zeroos/fuzz/NAME),
 # seeded from tests/fuzz/corpus/NAME on first use; the checked-in corpus is read on every run, never
 # written. A crash, leak, timeout or sanitizer report is saved as $ZEROOS_CACHE_DIR/fuzz/crashes/

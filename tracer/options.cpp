@@ -1,7 +1,7 @@
 #include "options.h"
 
 #include "kernel_api.h"
-#include "trace/observer.h"
+#include "strace/observer.h"
 
 #include <boost/program_options.hpp>
 
@@ -328,9 +328,9 @@ ParsedCommandLine parse_command_line(const std::vector<std::string>& arguments)
     }
     if (values.count("trace")) {
         options.trace = value_of(values, "trace");
-        trace::Selection selection;
+        strace::Selection selection;
         char bad[64];
-        if (!trace::parse_selection(options.trace.c_str(), selection, bad, sizeof(bad)))
+        if (!strace::parse_selection(options.trace.c_str(), selection, bad, sizeof(bad)))
             throw UsageError(std::string("--trace: '") + bad
                 + "' is neither a system call of ZeroOS nor a class (names as in docs/syscalls.md: openat, not open)");
     }

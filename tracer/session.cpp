@@ -15,8 +15,8 @@
 #include "riscv_launcher.h"
 #include "signals.h"
 #include "spawn.h"
+#include "strace/observer.h"
 #include "tape_archive.h"
-#include "trace/observer.h"
 
 #include <cerrno>
 #include <csignal>
@@ -76,14 +76,14 @@ namespace {
     }
 
     // --trace and --stats watch the kernel's dispatch; without them no observer exists at all.
-    std::unique_ptr<trace::Observer> make_observer(const Options& options)
+    std::unique_ptr<strace::Observer> make_observer(const Options& options)
     {
         if (options.trace.empty() && !options.print_statistics)
             return nullptr;
-        auto observer = std::make_unique<trace::Observer>();
+        auto observer = std::make_unique<strace::Observer>();
         observer->tracing = !options.trace.empty();
         if (observer->tracing)
-            trace::parse_selection(options.trace.c_str(), observer->selection, nullptr, 0);
+            strace::parse_selection(options.trace.c_str(), observer->selection, nullptr, 0);
         observer->counting = options.print_statistics;
         return observer;
     }
@@ -121,8 +121,8 @@ namespace {
         run.timeout_seconds = options.timeout_seconds;
         run.trace = !options.trace.empty();
         if (run.trace) {
-            trace::Selection selection;
-            trace::parse_selection(options.trace.c_str(), selection, nullptr, 0);
+            strace::Selection selection;
+            strace::parse_selection(options.trace.c_str(), selection, nullptr, 0);
             static_assert(sizeof(run.trace_selection) == sizeof(selection.bits));
             std::memcpy(run.trace_selection, selection.bits, sizeof(selection.bits));
         }
@@ -202,7 +202,7 @@ namespace {
 
 } // namespace
 
-int run_session(const Options& options, const replay::TraceReader* replaying)
+int run_session(const Options& options, const replay::RecordingReader* replaying)
 {
     ProgramCheck check = check_program(options.program);
     if (!check.runnable)
@@ -219,7 +219,7 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
         return complain(exit_code::kUsage, "--gdb is for RISC-V vApps; for a host run use --stop-on-fail and gdb -p");
     if (options.count_instructions)
         return complain(exit_code::kUsage, "--count-instructions is for RISC-V vApps; for a host run use --stats");
-    std::unique_ptr<trace::Observer> observer = make_observer(options);
+    std::unique_ptr<strace::Observer> observer = make_observer(options);
     if (observer && observer->tracing) {
         std::string trace_problem = setup_trace_output(options.trace_file);
         if (!trace_problem.empty())
@@ -301,14 +301,14 @@ int run_session(const Options& options, const replay::TraceReader* replaying)
     }
 
     arena.close_descriptor(); // the tracer keeps only its mapping
-    trace::install(observer.get());
+    strace::install(observer.get());
     arm_timeout(options.timeout_seconds);
     int exit_status = run_stop_loop(*kernel, spawned.pid);
-    trace::install(nullptr);
+    strace::install(nullptr);
     if (!replaying)
         mounts.write_back(*kernel); // a replay never touches the host's files
     if (observer && observer->counting)
-        trace::write_statistics(*observer, "ns", print_statistics_line, nullptr);
+        strace::write_statistics(*observer, "ns", print_statistics_line, nullptr);
     return finish_journal(exit_status);
 }
 

@@ -3,7 +3,7 @@
 #include "options.h"
 
 namespace zeroos::replay {
-class TraceReader;
+class RecordingReader;
 }
 
 namespace zeroos::tracer {
@@ -12,6 +12,6 @@ namespace zeroos::tracer {
 // kernel, import the mounts, spawn the guest, prepare it, run it, write back. Returns the exit
 // status of zeroos-run. With `replaying`, every host input comes from that trace instead (the
 // host's stdin and files are never touched) and each syscall is checked against its log.
-int run_session(const Options&, const replay::TraceReader* replaying = nullptr);
+int run_session(const Options&, const replay::RecordingReader* replaying = nullptr);
 
 } // namespace zeroos::tracer

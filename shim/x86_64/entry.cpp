@@ -1,7 +1,7 @@
 #include "entry.h"
 
 #include "base/format.h"
-#include "trace/decode.h"
+#include "strace/decode.h"
 
 #include "base/memory.h"
 #include "kernel.h"

@@ -1,4 +1,4 @@
-#include "trace_reader.h"
+#include "recording_reader.h"
 
 #include "bytes.h"
 #include "checksum.h"
@@ -60,7 +60,7 @@ namespace {
 
 } // namespace
 
-std::string TraceReader::load(const std::string& path)
+std::string RecordingReader::load(const std::string& path)
 {
     std::ifstream file(path, std::ios::binary);
     if (!file)
@@ -71,9 +71,9 @@ std::string TraceReader::load(const std::string& path)
     return load_bytes(bytes, path);
 }
 
-std::string TraceReader::load_bytes(std::string_view bytes, const std::string& name)
+std::string RecordingReader::load_bytes(std::string_view bytes, const std::string& name)
 {
-    *this = TraceReader();
+    *this = RecordingReader();
     if (bytes.size() < kFileHeaderSize || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
         return name + " is not a ZeroOS trace";
     std::uint32_t version = 0;
@@ -117,7 +117,7 @@ std::string TraceReader::load_bytes(std::string_view bytes, const std::string& n
     return {};
 }
 
-std::string TraceReader::parse_record(std::uint8_t type, std::string_view payload)
+std::string RecordingReader::parse_record(std::uint8_t type, std::string_view payload)
 {
     ByteReader in(payload);
     if (!have_configuration_ && type != static_cast<std::uint8_t>(RecordType::Configuration))

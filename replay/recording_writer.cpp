@@ -1,4 +1,4 @@
-#include "trace_writer.h"
+#include "recording_writer.h"
 
 #include "checksum.h"
 
@@ -8,7 +8,7 @@
 
 namespace zeroos::replay {
 
-struct TraceWriter::Digests {
+struct RecordingWriter::Digests {
     Sha256 stdout_hash;
     Sha256 stderr_hash;
 };
@@ -44,14 +44,14 @@ namespace {
 
 } // namespace
 
-TraceWriter::~TraceWriter()
+RecordingWriter::~RecordingWriter()
 {
     if (file_)
         std::fclose(file_);
     delete digests_;
 }
 
-std::string TraceWriter::open(const std::string& path, const Configuration& configuration)
+std::string RecordingWriter::open(const std::string& path, const Configuration& configuration)
 {
     path_ = path;
     file_ = std::fopen(path.c_str(), "wb");
@@ -71,7 +71,7 @@ std::string TraceWriter::open(const std::string& path, const Configuration& conf
     return write_record(RecordType::Configuration, payload.data());
 }
 
-std::string TraceWriter::write_record(RecordType type, std::string_view payload)
+std::string RecordingWriter::write_record(RecordType type, std::string_view payload)
 {
     if (!failure_.empty() || !file_)
         return failure_;
@@ -87,7 +87,7 @@ std::string TraceWriter::write_record(RecordType type, std::string_view payload)
     return failure_;
 }
 
-std::string TraceWriter::archive(ArchiveKind kind, std::string_view bytes)
+std::string RecordingWriter::archive(ArchiveKind kind, std::string_view bytes)
 {
     ByteWriter payload;
     payload.u8(static_cast<std::uint8_t>(kind));
@@ -95,7 +95,7 @@ std::string TraceWriter::archive(ArchiveKind kind, std::string_view bytes)
     return write_record(RecordType::Archive, payload.data());
 }
 
-std::string TraceWriter::input(std::uint8_t channel, std::string_view bytes)
+std::string RecordingWriter::input(std::uint8_t channel, std::string_view bytes)
 {
     // Inputs and syscalls are replayed independently, but flushing the block first keeps the
     // trace's order the run's order, which makes damaged traces easier to read.
@@ -108,7 +108,7 @@ std::string TraceWriter::input(std::uint8_t channel, std::string_view bytes)
     return write_record(RecordType::Input, payload.data());
 }
 
-void TraceWriter::syscall(std::int64_t number, std::int64_t result)
+void RecordingWriter::syscall(std::int64_t number, std::int64_t result)
 {
     block_.signed_varint(number);
     block_.signed_varint(result);
@@ -117,14 +117,14 @@ void TraceWriter::syscall(std::int64_t number, std::int64_t result)
         flush_syscalls();
 }
 
-void TraceWriter::output(int stream, std::string_view bytes)
+void RecordingWriter::output(int stream, std::string_view bytes)
 {
     if (!digests_)
         return;
     (stream == 2 ? digests_->stderr_hash : digests_->stdout_hash).update(bytes);
 }
 
-std::string TraceWriter::flush_syscalls()
+std::string RecordingWriter::flush_syscalls()
 {
     if (block_count_ == 0)
         return failure_;
@@ -143,7 +143,7 @@ std::string TraceWriter::flush_syscalls()
     return write_record(RecordType::Syscalls, payload.data());
 }
 
-std::string TraceWriter::finish(std::int32_t exit_status)
+std::string RecordingWriter::finish(std::int32_t exit_status)
 {
     flush_syscalls();
     ByteWriter payload;

@@ -1,11 +1,11 @@
-#include "trace/observer.h"
+#include "strace/observer.h"
 
 #include "base/memory.h"
 #include "kernel.h"
 #include "platform.h"
-#include "trace/decode.h"
+#include "strace/decode.h"
 
-namespace zeroos::trace {
+namespace zeroos::strace {
 
 namespace {
 
@@ -272,4 +272,4 @@ void write_statistics(const Observer& observer, const char* unit, void (*emit)(c
     emit(buffer, context);
 }
 
-} // namespace zeroos::trace
+} // namespace zeroos::strace

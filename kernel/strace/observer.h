@@ -6,7 +6,7 @@
 // and --stats (calls, errors and cost per call, cost being platform::cost_counter() ticks: tracer
 // nanoseconds on the host, retired instructions on RISC-V). Nothing here runs unless an Observer
 // is installed: dispatch_syscall then pays one test of a null pointer.
-namespace zeroos::trace {
+namespace zeroos::strace {
 
 // Generic syscall numbers the observer keeps a slot for (all of syscalls.def).
 constexpr long kSlots = 512;
@@ -68,4 +68,4 @@ void trace_call(Kernel&, const SyscallRequest&, const SyscallOutcome&, int calle
 // total. `unit` names the cost ("ns", "instr"). Each line goes to `emit` without a newline.
 void write_statistics(const Observer&, const char* unit, void (*emit)(const char* line, void* context), void* context);
 
-} // namespace zeroos::trace
+} // namespace zeroos::strace

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace_format.h"
+#include "recording_format.h"
 
 #include <optional>
 #include <string>
@@ -11,7 +11,7 @@ namespace zeroos::replay {
 // A whole trace file, read and checked. Any damage — not a trace, another format version, a
 // truncated or corrupted record, a record that makes no sense — is one line in error(); a trace
 // whose run never ended has no ending() and says so through is_complete().
-class TraceReader {
+class RecordingReader {
 public:
     // Returns "" or one line describing why the file is not a usable trace.
     std::string load(const std::string& path);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "bytes.h"
-#include "trace_format.h"
+#include "recording_format.h"
 
 #include <cstdio>
 #include <string>
@@ -12,14 +12,14 @@ namespace zeroos::replay {
 // blocks of kSyscallsPerBlock and flushed with them, so a run killed at any moment leaves a
 // readable (incomplete) trace that loses at most the last block of syscall results. Methods
 // return "" or one line describing an I/O failure; after a failure the writer stays failed.
-class TraceWriter {
+class RecordingWriter {
 public:
     static constexpr std::size_t kSyscallsPerBlock = 4096;
 
-    TraceWriter() = default;
-    TraceWriter(const TraceWriter&) = delete;
-    TraceWriter& operator=(const TraceWriter&) = delete;
-    ~TraceWriter();
+    RecordingWriter() = default;
+    RecordingWriter(const RecordingWriter&) = delete;
+    RecordingWriter& operator=(const RecordingWriter&) = delete;
+    ~RecordingWriter();
 
     std::string open(const std::string& path, const Configuration&);
     std::string archive(ArchiveKind, std::string_view bytes);

@@ -1,4 +1,4 @@
-#include "trace/decode.h"
+#include "strace/decode.h"
 
 #include "arch_abi.h"
 #include "base/errno.h"

@@ -1,5 +1,5 @@
-#include "trace_reader.h"
-#include "trace_writer.h"
+#include "recording_reader.h"
+#include "recording_writer.h"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -49,7 +49,7 @@ Configuration sample_configuration()
 std::string sample_trace(bool finished)
 {
     std::string path = temporary_path();
-    TraceWriter writer;
+    RecordingWriter writer;
     REQUIRE(writer.open(path, sample_configuration()) == "");
     REQUIRE(writer.archive(ArchiveKind::Mounts, std::string("tar\0bytes", 9)) == "");
     REQUIRE(writer.input(0, "first ") == "");
@@ -68,7 +68,7 @@ std::string sample_trace(bool finished)
 
 TEST_CASE("a trace reads back exactly what was written")
 {
-    TraceReader reader;
+    RecordingReader reader;
     REQUIRE(reader.load_bytes(sample_trace(true), "trace") == "");
     const auto& configuration = reader.configuration();
     CHECK(configuration.program == "./app");
@@ -99,7 +99,7 @@ TEST_CASE("a trace reads back exactly what was written")
 TEST_CASE("the syscall log grows with the number of calls at about two bytes each")
 {
     std::string path = temporary_path();
-    TraceWriter writer;
+    RecordingWriter writer;
     REQUIRE(writer.open(path, sample_configuration()) == "");
     for (int i = 0; i < 1'000'000; ++i)
         writer.syscall(39, 1); // a million getpid calls
@@ -115,7 +115,7 @@ TEST_CASE("a trace cut at any byte is refused or read as incomplete and never as
     size_t incomplete = 0;
     for (size_t length = 0; length < whole.size(); ++length) {
         CAPTURE(length);
-        TraceReader reader;
+        RecordingReader reader;
         std::string problem = reader.load_bytes(std::string_view(whole).substr(0, length), "trace");
         if (problem.empty()) {
             CHECK_FALSE(reader.is_complete());
@@ -135,7 +135,7 @@ TEST_CASE("a flipped bit anywhere in a trace is refused")
         for (int bit : { 0, 5 }) {
             std::string damaged = whole;
             damaged[offset] = static_cast<char>(damaged[offset] ^ (1 << bit));
-            TraceReader reader;
+            RecordingReader reader;
             std::string problem = reader.load_bytes(damaged, "trace");
             CAPTURE(offset, bit);
             CHECK_FALSE(problem.empty());
@@ -145,7 +145,7 @@ TEST_CASE("a flipped bit anywhere in a trace is refused")
 
 TEST_CASE("files that are not traces of this version are refused with one line")
 {
-    TraceReader reader;
+    RecordingReader reader;
     CHECK(reader.load_bytes("hello world, not a trace", "x") == "x is not a ZeroOS trace");
     std::string other_version = sample_trace(true);
     other_version[8] = 3;
@@ -155,7 +155,7 @@ TEST_CASE("files that are not traces of this version are refused with one line")
 
 TEST_CASE("a run that never finished leaves a readable incomplete trace")
 {
-    TraceReader reader;
+    RecordingReader reader;
     REQUIRE(reader.load_bytes(sample_trace(false), "trace") == "");
     CHECK_FALSE(reader.is_complete());
     CHECK(reader.stdin_bytes() == "first second");
