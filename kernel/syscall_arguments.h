@@ -13,17 +13,9 @@ namespace zeroos {
 
 class Kernel;
 
-// The six raw argument registers of one system call.
+// The six raw argument registers of one system call; the argument kinds below narrow them.
 struct SyscallArgs {
     u64 raw[6] = {};
-
-    int fd(size_t i) const { return static_cast<int>(static_cast<u32>(raw[i])); }
-    int int32(size_t i) const { return static_cast<int>(static_cast<u32>(raw[i])); }
-    u32 uint32(size_t i) const { return static_cast<u32>(raw[i]); }
-    i64 int64(size_t i) const { return static_cast<i64>(raw[i]); }
-    u64 uint64(size_t i) const { return raw[i]; }
-    size_t size(size_t i) const { return static_cast<size_t>(raw[i]); }
-    template<typename T> UserPtr<T> pointer(size_t i) const { return UserPtr<T>(raw[i]); }
 };
 
 using SyscallResult = ErrorOr<long>;

@@ -105,9 +105,11 @@ namespace {
         return monotonic_deadline(clock.monotonic_ns(), requested, absolute, clock_now);
     }
 
+    // FUTEX_WAIT, or FUTEX_WAIT_BITSET (an absolute deadline, and the bitset in val3).
     SyscallResult wait(
-        Kernel& kernel, UserPtr<u32> address, u32 expected, UserPtr<Timespec> timeout, u32 bitset, bool bitset_wait, bool realtime)
+        Kernel& kernel, UserPtr<u32> address, u32 expected, UserPtr<Timespec> timeout, bool bitset_wait, u32 val3, bool realtime)
     {
+        u32 bitset = bitset_wait ? val3 : abi::futex_bitset_match_any;
         if (bitset == 0)
             return Error::from_errno(EINVAL);
         u32 value = TRY(read_futex_word(address));
@@ -162,12 +164,12 @@ SyscallResult sys_futex(Kernel& kernel, Ptr<u32> address, Int operation, Uint va
     bool shared = !(operation & abi::futex_private_flag);
     if ((operation & abi::futex_clock_realtime) && command != abi::futex_wait_bitset && command != abi::futex_wait)
         return Error::from_errno(ENOSYS);
+    u32 val2 = static_cast<u32>(timeout.address()); // the requeue and wake-op count travels in the timeout register
     switch (command) {
     case abi::futex_wait:
     case abi::futex_wait_bitset:
-        return wait(kernel, address, val, timeout.cast<Timespec>(),
-            command == abi::futex_wait_bitset ? u32(val3) : abi::futex_bitset_match_any, command == abi::futex_wait_bitset,
-            operation & abi::futex_clock_realtime);
+        return wait(
+            kernel, address, val, timeout.cast<Timespec>(), command == abi::futex_wait_bitset, val3, operation & abi::futex_clock_realtime);
     case abi::futex_wake:
     case abi::futex_wake_bitset: {
         u32 bitset = command == abi::futex_wake_bitset ? val3 : abi::futex_bitset_match_any;
@@ -180,18 +182,16 @@ SyscallResult sys_futex(Kernel& kernel, Ptr<u32> address, Int operation, Uint va
     case abi::futex_cmp_requeue: {
         TRY(check_key(address, shared));
         TRY(check_key(second, shared));
-        // val2 travels in the timeout register.
         if (command == abi::futex_cmp_requeue && TRY(read_futex_word(address)) != val3)
             return Error::from_errno(EAGAIN);
-        return requeue(
-            kernel, address.address(), second.address(), count_argument(val), count_argument(static_cast<u32>(timeout.address())));
+        return requeue(kernel, address.address(), second.address(), count_argument(val), count_argument(val2));
     }
     case abi::futex_wake_op: {
         TRY(check_key(address, shared));
         bool condition = TRY(apply_wake_op(second, val3));
         long woken = futex_wake(kernel, address.address(), count_argument(val), abi::futex_bitset_match_any);
         if (condition)
-            woken += futex_wake(kernel, second.address(), count_argument(static_cast<u32>(timeout.address())), abi::futex_bitset_match_any);
+            woken += futex_wake(kernel, second.address(), count_argument(val2), abi::futex_bitset_match_any);
         return woken;
     }
     default:

@@ -185,11 +185,11 @@ SyscallOutcome legacy_dup2(Kernel& kernel, Registers&, const SyscallRequest& cal
 {
     const auto& a = called.args.raw;
     // dup3 refuses oldfd == newfd; dup2 returns newfd if it is open.
-    if (called.args.fd(0) != called.args.fd(1))
+    if (Fd::from_register(a[0]) != Fd::from_register(a[1]))
         return as_generic(kernel, called, "dup3", a[0], a[1], 0);
     auto outcome = as_generic(kernel, called, "fcntl", a[0], 1 /* F_GETFD */);
     if (outcome.kind == SyscallOutcome::Kind::Return && outcome.value >= 0)
-        outcome.value = called.args.fd(1);
+        outcome.value = Fd::from_register(a[1]);
     return outcome;
 }
 
@@ -206,8 +206,9 @@ SyscallOutcome legacy_select(Kernel& kernel, Registers&, const SyscallRequest& c
 
 SyscallOutcome legacy_getdents(Kernel& kernel, Registers&, const SyscallRequest& called)
 {
-    const auto& args = called.args;
-    return returning(kernel, called, do_getdents(kernel, args.fd(0), args.pointer<void>(1), args.uint32(2), DirentFormat::LegacyDirent));
+    const auto& a = called.args.raw;
+    return returning(kernel, called,
+        do_getdents(kernel, Fd::from_register(a[0]), Ptr<>::from_register(a[1]), Uint::from_register(a[2]), DirentFormat::LegacyDirent));
 }
 #else
 SyscallOutcome legacy_poll(Kernel& kernel, Registers&, const SyscallRequest& called) { return without_vfs(kernel, called); }
@@ -218,7 +219,7 @@ SyscallOutcome legacy_getdents(Kernel& kernel, Registers&, const SyscallRequest&
 SyscallOutcome legacy_time(Kernel& kernel, Registers&, const SyscallRequest& called)
 {
     i64 seconds = kernel.clock().realtime_ns() / 1'000'000'000;
-    auto destination = called.args.pointer<i64>(0);
+    auto destination = Ptr<i64>::from_register(called.args.raw[0]);
     if (!destination.is_null() && write_to_user(destination, seconds).is_error())
         return { SyscallOutcome::Kind::Return, -EFAULT };
     return { SyscallOutcome::Kind::Return, seconds };
@@ -226,19 +227,21 @@ SyscallOutcome legacy_time(Kernel& kernel, Registers&, const SyscallRequest& cal
 
 SyscallOutcome legacy_arch_prctl(Kernel& kernel, Registers& registers, const SyscallRequest& called)
 {
-    const auto& args = called.args;
-    long code = args.int32(0);
+    const auto& a = called.args.raw;
+    long code = Int::from_register(a[0]);
     switch (code) {
     case kArchSetFs:
     case kArchSetGs:
-        if (args.uint64(1) >= kUserAddressLimit)
+        if (a[1] >= kUserAddressLimit)
             return { SyscallOutcome::Kind::Return, -EPERM };
-        (code == kArchSetFs ? registers.fs_base : registers.gs_base) = args.uint64(1);
+        (code == kArchSetFs ? registers.fs_base : registers.gs_base) = a[1];
         return { SyscallOutcome::Kind::Return, 0 };
     case kArchGetFs:
-        return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.fs_base).is_error() ? -EFAULT : 0 };
+        return { SyscallOutcome::Kind::Return,
+            write_to_user<u64>(Ptr<u64>::from_register(a[1]), registers.fs_base).is_error() ? -EFAULT : 0 };
     case kArchGetGs:
-        return { SyscallOutcome::Kind::Return, write_to_user(args.pointer<u64>(1), registers.gs_base).is_error() ? -EFAULT : 0 };
+        return { SyscallOutcome::Kind::Return,
+            write_to_user<u64>(Ptr<u64>::from_register(a[1]), registers.gs_base).is_error() ? -EFAULT : 0 };
     default:
         // glibc asks for CET status on CET-marked binaries; Linux has no such codes and says EINVAL.
         if (code >= kArchCetStatus && code <= kArchCetLast)
