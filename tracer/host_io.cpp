@@ -3,6 +3,7 @@
 #include "signals.h"
 
 #include <cerrno>
+#include <poll.h>
 #include <unistd.h>
 
 namespace zeroos::tracer {
@@ -23,6 +24,8 @@ void write_fully(int fd, const char* data, std::size_t length)
 long read_host_stdin(void* data, std::size_t length)
 {
     for (;;) {
+        if (!wait_for_host_fd(0, POLLIN))
+            return -EINTR;
         ssize_t count = ::read(0, data, length);
         if (count < 0 && errno == EINTR && !stop_requested())
             continue;

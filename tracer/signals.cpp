@@ -3,6 +3,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstring>
+#include <poll.h>
 #include <sys/time.h>
 
 namespace zeroos::tracer {
@@ -22,6 +23,8 @@ namespace {
             kill(guest, SIGKILL);
     }
 
+    constexpr int kInterruptingSignals[] = { SIGINT, SIGTERM, SIGHUP, SIGALRM };
+
     void on_timeout(int)
     {
         timeout_expired.store(true);
@@ -37,8 +40,9 @@ void install_signal_handlers()
     struct sigaction action { };
     action.sa_handler = on_interrupt;
     sigemptyset(&action.sa_mask);
-    for (int signal : { SIGINT, SIGTERM, SIGHUP })
-        sigaction(signal, &action, nullptr);
+    for (int signal : kInterruptingSignals)
+        if (signal != SIGALRM) // armed by --timeout
+            sigaction(signal, &action, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 }
 
@@ -68,6 +72,22 @@ void arm_timeout(unsigned seconds)
 bool timed_out() { return timeout_expired.load(); }
 
 bool stop_requested() { return interrupting_signal() != 0 || timed_out(); }
+
+bool wait_for_host_fd(int fd, short events)
+{
+    sigset_t interrupting, previous;
+    sigemptyset(&interrupting);
+    for (int signal : kInterruptingSignals)
+        sigaddset(&interrupting, signal);
+    sigprocmask(SIG_BLOCK, &interrupting, &previous);
+    while (!stop_requested()) {
+        pollfd ready { fd, events, 0 };
+        if (ppoll(&ready, 1, nullptr, &previous) > 0 || errno != EINTR)
+            break; // ready, or an error read(2) or write(2) will report
+    }
+    sigprocmask(SIG_SETMASK, &previous, nullptr);
+    return !stop_requested();
+}
 
 std::string describe_signal(int signal)
 {

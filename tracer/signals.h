@@ -20,6 +20,10 @@ bool timed_out();
 // Either of the above: host I/O interrupted by a signal gives up instead of retrying, so neither
 // a stdin nobody writes nor a stdout nobody reads holds the run past them.
 bool stop_requested();
+// Blocks until the host fd has `events` (poll's) or a stop is requested; false for the latter.
+// The interrupting signals are blocked from the check until ppoll, so one arriving just before the
+// wait still ends it: a blocking read(2) after a plain check could sleep forever.
+bool wait_for_host_fd(int fd, short events);
 
 // "SIGABRT (Aborted)"; "signal 42" for numbers without a name.
 std::string describe_signal(int signal);
