@@ -1,11 +1,13 @@
 // The platform seam (kernel/platform.h) on a Linux host, inside zeroos-run.
 #include "kernel_api.h"
+#include "mm/linux_abi.h"
 #include "platform.h"
 
 #include "guest_memory.h"
 #include "host_io.h"
 #include "journal.h"
 #include "logging.h"
+#include "rdtsc_trap.h"
 #include "signals.h"
 
 #include <cerrno>
@@ -144,7 +146,12 @@ u64 cost_counter()
     return static_cast<u64>(now.tv_sec) * 1'000'000'000ull + static_cast<u64>(now.tv_nsec);
 }
 
-void set_guest_protection(u64 address, u64 length, u32 prot) { tracer::guest_memory().note_protection(address, length, prot); }
+void set_guest_protection(u64 address, u64 length, u32 prot)
+{
+    if (prot & abi::prot_exec)
+        tracer::rdtsc_trap().note_executable_memory();
+    tracer::guest_memory().note_protection(address, length, prot);
+}
 
 Region guest_arena()
 {

@@ -8,6 +8,7 @@
 #include "guest_memory.h"
 #include "kernel_api.h"
 #include "logging.h"
+#include "rdtsc_trap.h"
 #include "signals.h"
 #include "spawn.h"
 #include "thread_contexts.h"
@@ -212,8 +213,12 @@ namespace {
         thread_contexts().set_stopped_registers(nullptr);
         if (!journal_syscall(before, outcome))
             return false;
+        // A change to PROT_EXEC always comes with one to the protections.
         if (guest_memory().protections_pending()) [[unlikely]] {
-            if (std::string problem = guest_memory().apply_protections(); !problem.empty()) {
+            std::string problem = guest_memory().apply_protections();
+            if (problem.empty())
+                problem = rdtsc_trap().apply_if_pending(guest_);
+            if (!problem.empty()) {
                 say(problem);
                 return fail(exit_code::kSoftware);
             }

@@ -12,6 +12,7 @@
 #include "logging.h"
 #include "mounts.h"
 #include "ptrace_loop.h"
+#include "rdtsc_trap.h"
 #include "riscv_launcher.h"
 #include "signals.h"
 #include "spawn.h"
@@ -68,6 +69,8 @@ namespace {
         std::string problem = prepare_initial_stack(kernel, registers.rsp);
         if (problem.empty())
             problem = confine_at_exec(guest, registers.rsp);
+        if (problem.empty())
+            problem = rdtsc_trap().decide_at_exec(guest);
         if (problem.empty())
             problem = arena.map_into_guest(guest);
         if (problem.empty() && guest_memory().protections_pending())

@@ -49,8 +49,6 @@ namespace {
         setpgid(0, 0);
         if (personality(ADDR_NO_RANDOMIZE) == -1)
             fail_in_child(report_fd);
-        // Best effort: on hosts where it is honoured, rdtsc faults and the tracer answers it.
-        prctl(PR_SET_TSC, PR_TSC_SIGSEGV, 0, 0, 0);
         if (ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0)
             fail_in_child(report_fd);
         raise(SIGSTOP);

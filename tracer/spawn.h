@@ -27,7 +27,7 @@ void pin_to_current_cpu();
 bool rdtsc_trapping_works();
 
 // Forks and execs the program under ptrace with PTRACE_O_EXITKILL | TRACEEXEC | TRACESYSGOOD,
-// rdtsc trapping requested, address randomisation off, and none of zeroos-run's descriptors but
+// address randomisation off (rdtsc trapping is decided at the exec stop: rdtsc_trap.h), and none of zeroos-run's descriptors but
 // stdin, stdout, stderr and `inherited_fd`; returns once the new image is stopped at
 // the syscall-exit stop of its execve.
 SpawnResult spawn_traced(const SpawnRequest&);

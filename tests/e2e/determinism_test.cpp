@@ -62,3 +62,29 @@ TEST_CASE("the guest is pid 1, child of nobody, running as root")
     auto run = run_zeroos({ guest_path("determinism") });
     CHECK(run.out.find("\npid 1 ppid 0 uid 0\n") != std::string::npos);
 }
+
+TEST_CASE("rdtsc reads the virtual clock, and is trapped only when the guest can execute it")
+{
+    // The exec-time scan finds an rdtsc in the program's text.
+    auto text = run_zeroos({ "-v", guest_path("rdtsc_text") });
+    CHECK(text.status == 0);
+    CHECK(text.out.ends_with(", within the monotonic clock\n"));
+    CHECK(text.err.find("rdtsc trapping is on: the bytes of rdtsc or rdtscp are at 0x") != std::string::npos);
+    CHECK(run_zeroos({ guest_path("rdtsc_text") }).out == text.out);
+
+    // No rdtsc at exec: off, until the guest makes memory executable and runs one it wrote.
+    auto written = run_zeroos({ "-v", guest_path("rdtsc_jit") });
+    CHECK(written.status == 0);
+    CHECK(written.out.ends_with(", within the monotonic clock\n"));
+    auto off = written.err.find("rdtsc trapping is off: the guest's executable mappings (");
+    auto on = written.err.find("rdtsc trapping is on: the guest made memory executable (mmap or mprotect with PROT_EXEC)\n");
+    CHECK(off != std::string::npos);
+    CHECK(on != std::string::npos);
+    CHECK(off < on);
+
+    // A program that never maps code stays at the ptrace floor the whole run.
+    auto plain = run_zeroos({ "-v", guest_path("determinism") });
+    CHECK(plain.status == 0);
+    CHECK(plain.err.find("rdtsc trapping is off") != std::string::npos);
+    CHECK(plain.err.find("rdtsc trapping is on") == std::string::npos);
+}
